@@ -1,0 +1,108 @@
+"""enforcerules: China's administrative law-enforcement quality plans as cited, executable rules.
+
+Data flow: plugin → :class:`Jurisdiction` declaration → :class:`Rulebook`
+(resolved parent chain) → compiled rules → :func:`evaluate` on
+:class:`Facts` → :class:`Report` of :class:`Finding` values.
+"""
+
+from .api import load_rulebook
+from .calendar import HolidayCalendar, civil_code_period_end
+from .chinatime import CST
+from .citation import Citation, Period, SourceDocument
+from .deadlines import Deadline, DeadlinePolicy, MidMonthReading, MonthBeforeReading, NamedDayReading
+from .errors import (
+    CalendarError,
+    DeclarationError,
+    EngineError,
+    EngineUnavailable,
+    EnforcerulesError,
+    FactsError,
+    ResolutionError,
+)
+from .evaluate import compile_rulebook, evaluate
+from .factset import Facts
+from .facts import (
+    Case,
+    CaseOutcome,
+    Certificate,
+    Event,
+    Harm,
+    Level,
+    Metric,
+    Officer,
+    Region,
+    TaskReport,
+    TrainingCategory,
+    TrainingRecord,
+    Unit,
+    UnitKind,
+)
+from .findings import Finding, Rejection, Status
+from .hookspecs import hookimpl
+from .jurisdiction import Declined, Intent, Jurisdiction, Override, Repeal
+from .loading import facts_from_json, facts_to_json, load_facts
+from .registry import Registry
+from .report import Report
+from .rulebook import ResolvedRule, Rulebook
+from .rules import PLAN_PERIOD, Rule, Scope, Subject
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CST",
+    "CalendarError",
+    "Case",
+    "CaseOutcome",
+    "Certificate",
+    "Citation",
+    "Deadline",
+    "DeadlinePolicy",
+    "DeclarationError",
+    "Declined",
+    "EngineError",
+    "EngineUnavailable",
+    "EnforcerulesError",
+    "Event",
+    "Facts",
+    "FactsError",
+    "Finding",
+    "Harm",
+    "HolidayCalendar",
+    "Intent",
+    "Jurisdiction",
+    "Level",
+    "Metric",
+    "MidMonthReading",
+    "MonthBeforeReading",
+    "NamedDayReading",
+    "Officer",
+    "Override",
+    "PLAN_PERIOD",
+    "Period",
+    "Region",
+    "Registry",
+    "Rejection",
+    "Repeal",
+    "Report",
+    "ResolutionError",
+    "ResolvedRule",
+    "Rule",
+    "Rulebook",
+    "Scope",
+    "SourceDocument",
+    "Status",
+    "Subject",
+    "TaskReport",
+    "TrainingCategory",
+    "TrainingRecord",
+    "Unit",
+    "UnitKind",
+    "civil_code_period_end",
+    "compile_rulebook",
+    "evaluate",
+    "facts_from_json",
+    "facts_to_json",
+    "hookimpl",
+    "load_facts",
+    "load_rulebook",
+]

@@ -1,0 +1,292 @@
+"""The facts a supervising department holds, as frozen value classes.
+
+Each class is one kind of input record. Identifiers are the caller's own
+strings; references between records (an officer's unit, a training record's
+officer) are checked when a :class:`Facts` set is built by
+:func:`enforcerules.load_facts`. Dates are calendar days in China Standard
+Time; datetimes are converted to CST (naive ones are taken as CST).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import math
+from typing import Any
+
+import attrs
+
+from .chinatime import cst_datetime
+
+__all__ = [
+    "Case",
+    "CaseOutcome",
+    "Certificate",
+    "Event",
+    "FACT_KINDS",
+    "Harm",
+    "Level",
+    "Metric",
+    "Officer",
+    "Region",
+    "TaskReport",
+    "TrainingCategory",
+    "TrainingRecord",
+    "Unit",
+    "UnitKind",
+]
+
+
+class Level(enum.Enum):
+    """Administrative level of a region or unit."""
+
+    NATIONAL = "national"
+    PROVINCE = "province"
+    CITY = "city"
+    COUNTY = "county"
+    TOWNSHIP = "township"
+
+
+class UnitKind(enum.Enum):
+    """What a unit is, as the plans distinguish them."""
+
+    ENFORCEMENT = "enforcement"  # 行政执法部门/机关
+    JUSTICE = "justice"  # 司法行政部门
+    GOVERNMENT = "government"  # 人民政府
+
+
+class TrainingCategory(enum.Enum):
+    """Training content as 国办发〔2023〕27号 二（一）2 names it."""
+
+    PUBLIC_LAW = "public_law"  # 公共法律知识
+    BUSINESS = "business"  # 业务知识
+    ENFORCEMENT_SKILLS = "enforcement_skills"  # 行政执法技能
+    POLITICAL_THEORY = "political_theory"  # 政治理论教育和党性教育
+
+
+class Harm(enum.Enum):
+    """Harmful consequence of a violation (行政处罚法 art. 33)."""
+
+    NONE = "none"  # 没有造成危害后果
+    MINOR = "minor"  # 危害后果轻微
+    SERIOUS = "serious"
+
+
+class CaseOutcome(enum.Enum):
+    """How a penalty case was disposed of."""
+
+    NOT_PENALISED = "not_penalised"  # 不予处罚
+    PENALISED = "penalised"  # ordinary penalty
+    LIGHTER = "lighter"  # 从轻
+    MITIGATED = "mitigated"  # 减轻
+
+
+_str = attrs.validators.instance_of(str)
+_bool = attrs.validators.instance_of(bool)
+_date = attrs.validators.instance_of(_dt.date)
+_opt_date = attrs.validators.optional(_date)
+_opt_str = attrs.validators.optional(_str)
+_str_tuple = attrs.validators.deep_iterable(_str, attrs.validators.instance_of(tuple))
+
+
+def _ident(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or not value or len(value) > 200:
+        raise ValueError(
+            f"'{attribute.name}' must be a non-empty string of at most 200 characters (got {value!r})"
+        )
+
+
+def _not_before(other: str) -> Any:
+    def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        start = getattr(inst, other)
+        if value is not None and start is not None and value < start:
+            raise ValueError(f"'{attribute.name}' must not precede '{other}' (got {value} < {start})")
+
+    return check
+
+
+def _finite_range(low: float, high: float) -> Any:
+    def check(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise TypeError(f"'{attribute.name}' must be a number (got {value!r} that is a {type(value)!r})")
+        if not math.isfinite(value) or not low <= value <= high:
+            raise ValueError(f"'{attribute.name}' must be a finite number in [{low}, {high}] (got {value!r})")
+
+    return check
+
+
+def _to_cst(value: Any) -> Any:
+    return cst_datetime(value) if isinstance(value, _dt.datetime) else value
+
+
+def _as_date(value: Any) -> Any:
+    """A datetime given where a day is expected becomes its CST day."""
+    return cst_datetime(value).date() if isinstance(value, _dt.datetime) else value
+
+
+def _date_field(**kw: Any) -> Any:
+    return attrs.field(converter=_as_date, validator=_date, **kw)
+
+
+def _opt_date_field(**kw: Any) -> Any:
+    return attrs.field(default=None, converter=_as_date, validator=_opt_date, **kw)
+
+
+@attrs.frozen
+class Region:
+    """A government's territory at one level; ``designations`` mark pilots etc."""
+
+    id: str = attrs.field(validator=_ident)
+    name: str = attrs.field(validator=_str)
+    level: Level = attrs.field(validator=attrs.validators.instance_of(Level))
+    parent: str | None = attrs.field(default=None, validator=_opt_str)
+    designations: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_str_tuple)
+
+
+@attrs.frozen
+class Unit:
+    """An enforcement department, justice department or government."""
+
+    id: str = attrs.field(validator=_ident)
+    name: str = attrs.field(validator=_str)
+    kind: UnitKind = attrs.field(validator=attrs.validators.instance_of(UnitKind))
+    level: Level = attrs.field(validator=attrs.validators.instance_of(Level))
+    region: str | None = attrs.field(default=None, validator=_opt_str)
+    field: str | None = attrs.field(default=None, validator=_opt_str)
+
+
+@attrs.frozen
+class Officer:
+    """An enforcement officer (执法人员) of a unit."""
+
+    id: str = attrs.field(validator=_ident)
+    unit: str = attrs.field(validator=_ident)
+    hired_on: _dt.date = _date_field()
+    name: str = attrs.field(default="", validator=_str)
+    post: str = attrs.field(default="", validator=_str)
+    township: bool = attrs.field(default=False, validator=_bool)
+    left_on: _dt.date | None = _opt_date_field()
+    leave_reason: str | None = attrs.field(default=None, validator=_opt_str)
+
+    def __attrs_post_init__(self) -> None:
+        _not_before("hired_on")(self, attrs.fields(Officer).left_on, self.left_on)
+
+    def in_service(self, start: _dt.date, end: _dt.date) -> bool:
+        """Whether the officer held the post on any day of [start, end]."""
+        return self.hired_on <= end and (self.left_on is None or self.left_on >= start)
+
+
+@attrs.frozen
+class TrainingRecord:
+    """Hours of one training an officer attended."""
+
+    id: str = attrs.field(validator=_ident)
+    officer: str = attrs.field(validator=_ident)
+    hours: float = attrs.field(validator=_finite_range(0, 1000))
+    category: TrainingCategory = attrs.field(validator=attrs.validators.instance_of(TrainingCategory))
+    held_at: _dt.datetime = attrs.field(
+        converter=_to_cst, validator=attrs.validators.instance_of(_dt.datetime)
+    )
+    organiser: str = attrs.field(default="", validator=_str)
+
+    @property
+    def day(self) -> _dt.date:
+        return self.held_at.date()
+
+
+@attrs.frozen
+class Certificate:
+    """An enforcement certificate (行政执法证件) and what happened to it."""
+
+    id: str = attrs.field(validator=_ident)
+    officer: str = attrs.field(validator=_ident)
+    issued_on: _dt.date = _date_field()
+    exam_passed_on: _dt.date | None = _opt_date_field()
+    suspended_on: _dt.date | None = _opt_date_field()
+    suspension_ended_on: _dt.date | None = _opt_date_field()
+    revoked_on: _dt.date | None = _opt_date_field()
+
+    def __attrs_post_init__(self) -> None:
+        fields = attrs.fields(Certificate)
+        for name in ("suspended_on", "revoked_on"):
+            _not_before("issued_on")(self, getattr(fields, name), getattr(self, name))
+        _not_before("suspended_on")(self, fields.suspension_ended_on, self.suspension_ended_on)
+
+    def valid_on(self, day: _dt.date) -> bool:
+        """Issued, not revoked/cancelled, and not suspended on *day*."""
+        if day < self.issued_on or (self.revoked_on is not None and day >= self.revoked_on):
+            return False
+        if self.suspended_on is not None and day >= self.suspended_on:
+            return self.suspension_ended_on is not None and day >= self.suspension_ended_on
+        return True
+
+
+@attrs.frozen
+class TaskReport:
+    """A unit's report that it completed a plan task (``task`` is the rule's task key)."""
+
+    id: str = attrs.field(validator=_ident)
+    task: str = attrs.field(validator=_ident)
+    unit: str = attrs.field(validator=_ident)
+    completed_on: _dt.date = _date_field()
+
+
+@attrs.frozen
+class Event:
+    """Something that happened once: a case-file review, a training held, an assessment.
+
+    ``subject`` is the unit, officer or region the event belongs to.
+    """
+
+    id: str = attrs.field(validator=_ident)
+    kind: str = attrs.field(validator=_ident)
+    subject: str = attrs.field(validator=_ident)
+    on: _dt.date = _date_field()
+
+
+@attrs.frozen
+class Case:
+    """An administrative penalty case (行政处罚案件)."""
+
+    id: str = attrs.field(validator=_ident)
+    unit: str = attrs.field(validator=_ident)
+    decided_on: _dt.date = _date_field()
+    field: str = attrs.field(default="", validator=_str)
+    handling_officers: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_str_tuple)
+    outcome: CaseOutcome = attrs.field(
+        default=CaseOutcome.PENALISED, validator=attrs.validators.instance_of(CaseOutcome)
+    )
+    violation_code: str | None = attrs.field(default=None, validator=_opt_str)
+    first_violation: bool = attrs.field(default=False, validator=_bool)
+    harm: Harm = attrs.field(default=Harm.SERIOUS, validator=attrs.validators.instance_of(Harm))
+    corrected_promptly: bool = attrs.field(default=False, validator=_bool)
+    no_fault_proven: bool = attrs.field(default=False, validator=_bool)
+    mitigating: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_str_tuple)
+    major: bool = attrs.field(default=False, validator=_bool)
+    legal_review_on: _dt.date | None = _opt_date_field()
+    cites_discretion_baseline: bool = attrs.field(default=False, validator=_bool)
+
+
+@attrs.frozen
+class Metric:
+    """A named rate or count for a region in a year (e.g. 行政诉讼败诉率)."""
+
+    id: str = attrs.field(validator=_ident)
+    name: str = attrs.field(validator=_ident)
+    region: str = attrs.field(validator=_ident)
+    year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    value: float = attrs.field(validator=_finite_range(-1e12, 1e12))
+
+
+#: JSON section name -> fact class, in load order (referenced kinds first).
+FACT_KINDS: dict[str, type[Any]] = {
+    "regions": Region,
+    "units": Unit,
+    "officers": Officer,
+    "training": TrainingRecord,
+    "certificates": Certificate,
+    "task_reports": TaskReport,
+    "events": Event,
+    "cases": Case,
+    "metrics": Metric,
+}

@@ -1,0 +1,116 @@
+"""Jurisdiction declarations: what a plugin says about its plan.
+
+A jurisdiction is data: its names, level, parent, source documents, and its
+rules as additions, overrides of a parent's rule (with the intent: tighten,
+relax or replace) and repeals. :mod:`enforcerules.rulebook` resolves the
+parent chain into one rulebook.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from .citation import Citation, Period, SourceDocument
+from .facts import Level
+from .rules import Rule, Scope
+
+__all__ = ["Declined", "Intent", "Jurisdiction", "Override", "Repeal"]
+
+_JID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _jid(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and (not isinstance(value, str) or not _JID.match(value)):
+        raise ValueError(f"'{attribute.name}' must be a lower-case identifier like 'shanxi' (got {value!r})")
+
+
+def _tuple_of(kind: type) -> Any:
+    return attrs.validators.deep_iterable(
+        attrs.validators.instance_of(kind), attrs.validators.instance_of(tuple)
+    )
+
+
+class Intent(enum.Enum):
+    """What an override does to the parent's obligation."""
+
+    TIGHTEN = "tighten"  # stricter: more hours, earlier date, wider scope
+    RELAX = "relax"  # weaker, and declared so with its own citation
+    REPLACE = "replace"  # different content, neither simply stricter nor weaker
+
+
+def _params(value: Mapping[str, Any] | tuple[tuple[str, Any], ...]) -> tuple[tuple[str, Any], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted((str(k), v) for k, v in items))
+
+
+@attrs.frozen
+class Override:
+    """Change some parameters of an inherited rule, citing the local clause.
+
+    ``params`` name fields of the rule's kind spec (applied with
+    :func:`attrs.evolve`); ``None`` fields keep the parent's value.
+    """
+
+    rule_id: str
+    intent: Intent = attrs.field(validator=attrs.validators.instance_of(Intent))
+    citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
+    params: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=_params)
+    title_zh: str | None = None
+    title_en: str | None = None
+    scope: Scope | None = None
+    effective: Period | None = None
+    responsible: tuple[str, ...] | None = None
+    supporting: tuple[str, ...] | None = None
+    note: str = ""
+
+    def apply(self, rule: Rule) -> Rule:
+        spec = attrs.evolve(rule.spec, **dict(self.params)) if self.params else rule.spec
+        changes: dict[str, Any] = {"spec": spec, "citation": self.citation}
+        for name in ("title_zh", "title_en", "scope", "effective", "responsible", "supporting"):
+            value = getattr(self, name)
+            if value is not None:
+                changes[name] = value
+        changes["note"] = self.note or rule.note
+        return attrs.evolve(rule, **changes)
+
+
+@attrs.frozen
+class Repeal:
+    """Remove an inherited rule from this jurisdiction's rulebook, citing why."""
+
+    rule_id: str
+    citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
+    reason: str = ""
+
+
+@attrs.frozen
+class Declined:
+    """An obligation of the plan deliberately not modelled, and why."""
+
+    clause: str
+    summary: str
+    reason: str
+
+
+@attrs.frozen
+class Jurisdiction:
+    """Everything a plugin declares about one jurisdiction."""
+
+    id: str = attrs.field(validator=_jid)
+    name_zh: str = attrs.field(validator=attrs.validators.min_len(1))
+    name_en: str = attrs.field(validator=attrs.validators.min_len(1))
+    level: Level = attrs.field(validator=attrs.validators.instance_of(Level))
+    parent: str | None = attrs.field(default=None, validator=_jid)
+    documents: tuple[SourceDocument, ...] = attrs.field(
+        default=(), converter=tuple, validator=_tuple_of(SourceDocument)
+    )
+    rules: tuple[Rule, ...] = attrs.field(default=(), converter=tuple, validator=_tuple_of(Rule))
+    overrides: tuple[Override, ...] = attrs.field(default=(), converter=tuple, validator=_tuple_of(Override))
+    repeals: tuple[Repeal, ...] = attrs.field(default=(), converter=tuple, validator=_tuple_of(Repeal))
+    declined: tuple[Declined, ...] = attrs.field(default=(), converter=tuple, validator=_tuple_of(Declined))
+    note: str = ""

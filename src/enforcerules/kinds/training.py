@@ -1,0 +1,132 @@
+"""Annual training hours per officer, with category splits.
+
+国办发〔2023〕27号 二（一）2: "在完成政治理论教育和党性教育学时的基础上，确保
+行政执法人员每人每年接受不少于60学时的公共法律知识、业务知识和行政执法技能
+培训" — political-theory hours are required separately and do not count
+towards the 60.
+
+Who is assessed for a year: every officer in post on at least one day of it
+(the plans do not pro-rate for officers hired or leaving mid-year).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import attrs
+
+from ..citation import Period
+from ..conditions import all_of, eq, gte
+from ..deadlines import DeadlinePolicy
+from ..facts import TrainingCategory
+from ..findings import Status
+from ..rules import Rule, Subject
+from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag, hours_to_centi, scoped_officers, years_to_check
+
+__all__ = ["AnnualTrainingHours", "CategoryMinimum"]
+
+_CATS = attrs.validators.deep_iterable(
+    attrs.validators.instance_of(TrainingCategory), attrs.validators.instance_of(tuple)
+)
+
+
+def _hours(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 10000:
+        raise ValueError(f"'{attribute.name}' must be a number of hours in [0, 10000] (got {value!r})")
+
+
+@attrs.frozen
+class CategoryMinimum:
+    """At least ``min_hours`` of the year's hours must fall in ``categories``."""
+
+    categories: tuple[TrainingCategory, ...] = attrs.field(converter=tuple, validator=_CATS)
+    min_hours: float = attrs.field(validator=_hours)
+    label_zh: str = ""
+    label_en: str = ""
+
+
+def _fmt(centi: int) -> str:
+    return f"{centi / 100:g}"
+
+
+@attrs.frozen
+class AnnualTrainingHours(RuleKind):
+    """Each officer trains at least ``min_hours`` a year in ``counted`` categories."""
+
+    kind_name = "annual_training_hours"
+    subject = Subject.OFFICER
+
+    min_hours: float = attrs.field(validator=_hours)
+    counted: tuple[TrainingCategory, ...] = attrs.field(converter=tuple, validator=_CATS)
+    splits: tuple[CategoryMinimum, ...] = attrs.field(
+        default=(),
+        converter=tuple,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(CategoryMinimum)),
+    )
+
+    def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+        facts = ctx.facts
+        for officer in scoped_officers(rule.scope, facts):
+            records = facts.training_by_officer.get(officer.id, [])
+            for year in years_to_check(rule, ctx, {r.day.year for r in records}):
+                period = Period.year(year)
+                in_year = [r for r in records if r.day.year == year and r.day <= ctx.as_of]
+                yield self._observation(officer.id, period, in_year, officer.in_service(period.start, period.end), ctx.as_of)
+
+    def _observation(self, subject: str, period: Period, records: list[Any], in_service: bool, as_of: _dt.date) -> Observation:
+        counted = [r for r in records if r.category in self.counted]
+        total = sum(hours_to_centi(r.hours) for r in counted)
+        splits = [sum(hours_to_centi(r.hours) for r in counted if r.category in s.categories) for s in self.splits]
+        excluded = sum(hours_to_centi(r.hours) for r in records if r.category not in self.counted)
+        values: dict[str, int | str] = {"svc": flag(in_service), "closed": flag(as_of > period.end), "tot": total}
+        values.update({f"s{i}": h for i, h in enumerate(splits)})
+        evidence: dict[str, Any] = {
+            "counted_hours": total / 100,
+            "excluded_hours": excluded / 100,
+            "records": len(records),
+        }
+        evidence.update({f"split_{i}_hours": h / 100 for i, h in enumerate(splits)})
+        return Observation(subject, period, str(period.start.year), values, evidence, due=period.end)
+
+    def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
+        met = all_of(
+            gte("tot", hours_to_centi(self.min_hours)),
+            *(gte(f"s{i}", hours_to_centi(s.min_hours)) for i, s in enumerate(self.splits)),
+        )
+        return [
+            Branch(Status.NOT_APPLICABLE, eq("svc", 0)),
+            Branch(Status.COMPLIANT, met),
+            Branch(Status.PENDING, eq("closed", 0)),
+            Branch(Status.VIOLATION),
+        ]
+
+    def _shortfalls(self, obs: Observation) -> list[tuple[str, str, int, int]]:
+        out = []
+        need = hours_to_centi(self.min_hours)
+        if int(obs.values["tot"]) < need:
+            out.append(("培训", "training", int(obs.values["tot"]), need))
+        for i, s in enumerate(self.splits):
+            have, need_s = int(obs.values[f"s{i}"]), hours_to_centi(s.min_hours)
+            if have < need_s:
+                out.append((s.label_zh or "分项", s.label_en or f"split {i}", have, need_s))
+        return out
+
+    def explain(self, rule: Rule, obs: Observation, status: Status) -> Explanation:
+        year, tot = obs.label, int(obs.values["tot"])
+        if status is Status.NOT_APPLICABLE:
+            return Explanation(f"{year}年该人员不在执法岗位", f"the officer was not in post in {year}")
+        if status is Status.COMPLIANT:
+            return Explanation(
+                f"{year}年计入培训{_fmt(tot)}学时，达到不少于{self.min_hours:g}学时的要求",
+                f"{_fmt(tot)} counted training hours in {year}, meeting the minimum of {self.min_hours:g}",
+            )
+        gaps = self._shortfalls(obs)
+        zh = "；".join(f"{year}年{l}{_fmt(h)}学时，少于{_fmt(n)}学时" for l, _, h, n in gaps)
+        en = "; ".join(f"{e} hours in {year}: {_fmt(h)}, below {_fmt(n)}" for _, e, h, n in gaps)
+        fix_zh = "，".join(f"{l}再完成{_fmt(n - h)}学时" for l, _, h, n in gaps)
+        fix_en = ", ".join(f"{_fmt(n - h)} more {e} hours" for _, e, h, n in gaps)
+        if status is Status.PENDING:
+            return Explanation(f"截至评估日{zh}（年度未结束）", f"so far {en} (year not over)", f"年底前{fix_zh}", f"before year end: {fix_en}")
+        return Explanation(zh, en, f"需{fix_zh}", f"needed: {fix_en}")

@@ -1,0 +1,274 @@
+"""The JSON interchange format: load facts, report every bad record.
+
+A facts document is a JSON object with optional sections ``regions``,
+``units``, ``officers``, ``training``, ``certificates``, ``task_reports``,
+``events``, ``cases`` and ``metrics``, each a list of records whose fields
+are those of the fact classes in :mod:`enforcerules.facts` (see
+``docs/facts-format.md``). Dates are ``YYYY-MM-DD``; datetimes are ISO 8601,
+naive ones taken as China Standard Time.
+
+Every record is either loaded or reported as a
+:class:`~enforcerules.Rejection` naming its location
+(``$.officers[3].hired_on``), the value and what was expected: wrong types,
+unknown or missing fields, impossible dates, duplicate ids and references
+to records that do not exist (or were themselves rejected).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import json
+import types
+import typing
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, IO
+
+import attrs
+from dateutil import parser as _dtparser
+
+from .errors import FactsError
+from .factset import Facts
+from .facts import FACT_KINDS
+from .findings import Rejection, _jsonable
+
+__all__ = ["facts_from_json", "facts_to_json", "load_facts"]
+
+
+class _Bad(Exception):
+    def __init__(self, reason: str, value: Any, expected: str) -> None:
+        super().__init__(reason)
+        self.reason, self.value, self.expected = reason, value, expected
+
+
+def _parse_date(value: Any) -> _dt.date:
+    if not isinstance(value, str):
+        raise _Bad("wrong type", value, "a date string YYYY-MM-DD")
+    try:
+        if len(value) == 10:
+            return _dt.date.fromisoformat(value)
+        parsed = _dtparser.isoparse(value)
+    except ValueError as exc:
+        raise _Bad(f"not a real date ({exc})", value, "a date string YYYY-MM-DD") from None
+    from .chinatime import cst_date
+
+    return cst_date(parsed)
+
+
+def _parse_datetime(value: Any) -> _dt.datetime:
+    if not isinstance(value, str):
+        raise _Bad("wrong type", value, "an ISO 8601 date-time string")
+    try:
+        parsed = _dtparser.isoparse(value)
+    except ValueError as exc:
+        raise _Bad(f"not a real date-time ({exc})", value, "an ISO 8601 date-time string") from None
+    if not isinstance(parsed, _dt.datetime):
+        parsed = _dt.datetime.combine(parsed, _dt.time())
+    return parsed
+
+
+def _exact(kind: type, expected: str) -> Callable[[Any], Any]:
+    def parse(value: Any) -> Any:
+        if type(value) is not kind:
+            raise _Bad("wrong type", value, expected)
+        return value
+
+    return parse
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _Bad("wrong type", value, "a number")
+    return value
+
+
+def _enum(kind: type[enum.Enum]) -> Callable[[Any], Any]:
+    choices = ", ".join(repr(m.value) for m in kind)
+
+    def parse(value: Any) -> Any:
+        try:
+            return kind(value)
+        except (ValueError, TypeError):
+            raise _Bad("not an allowed value", value, f"one of {choices}") from None
+
+    return parse
+
+
+def _str_list(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _Bad("wrong type", value, "a list of strings")
+    return tuple(value)
+
+
+def _parser(tp: Any) -> tuple[Callable[[Any], Any], bool]:
+    """(parser, nullable) for a field type."""
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        return _parser(inner[0])[0], True
+    if tp is str:
+        return _exact(str, "a string"), False
+    if tp is bool:
+        return _exact(bool, "true or false"), False
+    if tp is int:
+        return _exact(int, "an integer"), False
+    if tp is float:
+        return _number, False
+    if tp is _dt.datetime:
+        return _parse_datetime, False
+    if tp is _dt.date:
+        return _parse_date, False
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return _enum(tp), False
+    if typing.get_origin(tp) is tuple:
+        return _str_list, False
+    raise TypeError(f"no JSON parser for field type {tp!r}")
+
+
+def _field_parsers(cls: type) -> dict[str, tuple[Callable[[Any], Any], bool, bool]]:
+    hints = typing.get_type_hints(cls)
+    return {
+        a.name: (*_parser(hints[a.name]), a.default is attrs.NOTHING)
+        for a in attrs.fields(cls)
+    }
+
+
+_PARSERS = {name: _field_parsers(cls) for name, cls in FACT_KINDS.items()}
+
+# (section, field) -> sections whose ids it may reference
+_REFERENCES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("regions", "parent"): ("regions",),
+    ("units", "region"): ("regions",),
+    ("officers", "unit"): ("units",),
+    ("training", "officer"): ("officers",),
+    ("certificates", "officer"): ("officers",),
+    ("task_reports", "unit"): ("units",),
+    ("events", "subject"): ("units", "officers", "regions"),
+    ("cases", "unit"): ("units",),
+    ("cases", "handling_officers"): ("officers",),
+    ("metrics", "region"): ("regions",),
+}
+
+
+def _structure(section: str, index: int, raw: Any, rejections: list[Rejection]) -> Any | None:
+    where = f"$.{section}[{index}]"
+    if not isinstance(raw, Mapping):
+        rejections.append(Rejection(where, "record is not an object", raw, "a JSON object"))
+        return None
+    parsers = _PARSERS[section]
+    errors = [Rejection(f"{where}.{k}", "unknown field", raw[k], f"one of {', '.join(parsers)}") for k in raw if k not in parsers]
+    kwargs: dict[str, Any] = {}
+    for name, (parse, nullable, required) in parsers.items():
+        if name not in raw:
+            if required:
+                errors.append(Rejection(f"{where}.{name}", "missing field", None, "a value"))
+            continue
+        value = raw[name]
+        if value is None and nullable:
+            kwargs[name] = None
+            continue
+        try:
+            kwargs[name] = parse(value)
+        except _Bad as bad:
+            errors.append(Rejection(f"{where}.{name}", bad.reason, bad.value, bad.expected))
+    if not errors:
+        try:
+            return FACT_KINDS[section](**kwargs)
+        except (ValueError, TypeError) as exc:
+            errors.append(Rejection(where, f"invalid record: {exc}", {k: _jsonable(v) for k, v in kwargs.items()}, ""))
+    rejections.extend(errors)
+    return None
+
+
+def _check_references(section: str, index: int, record: Any, known: Mapping[str, set[str]]) -> list[Rejection]:
+    out = []
+    for (sec, field), targets in _REFERENCES.items():
+        if sec != section:
+            continue
+        value = getattr(record, field)
+        for ref in value if isinstance(value, tuple) else (value,):
+            if ref is not None and not any(ref in known[t] for t in targets):
+                out.append(Rejection(
+                    f"$.{section}[{index}].{field}", "missing reference", ref,
+                    f"the id of a loaded record in {' or '.join(targets)}",
+                ))
+    return out
+
+
+def facts_from_json(document: Any) -> Facts:
+    """Build :class:`Facts` from a parsed JSON document, rejecting bad records."""
+    if not isinstance(document, Mapping):
+        raise FactsError(f"a facts document must be a JSON object (got {type(document).__name__})")
+    rejections: list[Rejection] = []
+    for key in document:
+        if key not in FACT_KINDS and key != "format":
+            rejections.append(Rejection(f"$.{key}", "unknown section", "…", f"one of {', '.join(FACT_KINDS)}"))
+    candidates: dict[str, list[tuple[int, Any]]] = {}
+    for section in FACT_KINDS:
+        raw = document.get(section, [])
+        if not isinstance(raw, list):
+            rejections.append(Rejection(f"$.{section}", "section is not a list", raw, "a JSON array of records"))
+            raw = []
+        candidates[section] = []
+        seen: dict[str, int] = {}
+        for i, item in enumerate(raw):
+            record = _structure(section, i, item, rejections)
+            if record is None:
+                continue
+            if record.id in seen:
+                rejections.append(Rejection(f"$.{section}[{i}].id", f"duplicate id (first at $.{section}[{seen[record.id]}])", record.id, "a unique id"))
+                continue
+            seen[record.id] = i
+            candidates[section].append((i, record))
+    loaded = _accept_referenced(candidates, rejections)
+    return Facts(**loaded, rejections=tuple(rejections))
+
+
+def _accept_referenced(candidates: dict[str, list[tuple[int, Any]]], rejections: list[Rejection]) -> dict[str, list[Any]]:
+    """Keep records whose references resolve, repeating until stable (rejections cascade)."""
+    current = {s: list(items) for s, items in candidates.items()}
+    while True:
+        known = {s: {r.id for _, r in items} for s, items in current.items()}
+        dropped = False
+        for section, items in current.items():
+            kept = []
+            for i, record in items:
+                problems = _check_references(section, i, record, known)
+                if problems:
+                    rejections.extend(problems)
+                    dropped = True
+                else:
+                    kept.append((i, record))
+            current[section] = kept
+        if not dropped:
+            return {s: [r for _, r in items] for s, items in current.items()}
+
+
+def load_facts(source: str | Path | IO[str] | Mapping[str, Any]) -> Facts:
+    """Load a facts document from a path, an open file, JSON text or a parsed mapping."""
+    if isinstance(source, Mapping):
+        return facts_from_json(source)
+    try:
+        if isinstance(source, Path) or (isinstance(source, str) and not source.lstrip().startswith("{")):
+            text = Path(source).read_text(encoding="utf-8")
+        elif isinstance(source, str):
+            text = source
+        else:
+            text = source.read()
+        document = json.loads(text)
+    except OSError as exc:
+        raise FactsError(f"cannot read facts: {exc}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise FactsError(f"facts are not valid JSON: {exc}") from None
+    return facts_from_json(document)
+
+
+def facts_to_json(facts: Facts) -> dict[str, Any]:
+    """The JSON document that :func:`facts_from_json` reads back into equal facts."""
+    out: dict[str, Any] = {}
+    for section, records in facts.records():
+        out[section] = [
+            {a.name: _jsonable(getattr(r, a.name)) for a in attrs.fields(type(r))} for r in records
+        ]
+    return out
