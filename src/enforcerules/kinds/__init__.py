@@ -5,18 +5,45 @@ Each kind is a frozen attrs class of parameters plus the three steps of
 """
 
 from .base import Branch, EvalContext, Explanation, Observation, RuleKind
+from .cardinality import DesignationCount
+from .cases import (
+    CaseProcedure,
+    ExemptionEntry,
+    ExemptionList,
+    ListKind,
+    MitigationRequired,
+    PenaltyDisposition,
+    ProcedureRequirement,
+)
+from .certificates import CertificateIssuance, CertificateWithdrawal, CertifiedHandling
+from .metrics import MetricTarget
 from .recurring import RecurringCount
+from .relative import Counting, RelativeDeadline
 from .tasks import TaskDeadline
 from .training import AnnualTrainingHours, CategoryMinimum
 
 __all__ = [
     "AnnualTrainingHours",
     "Branch",
+    "CaseProcedure",
     "CategoryMinimum",
+    "CertificateIssuance",
+    "CertificateWithdrawal",
+    "CertifiedHandling",
+    "Counting",
+    "DesignationCount",
     "EvalContext",
+    "ExemptionEntry",
+    "ExemptionList",
     "Explanation",
+    "ListKind",
+    "MetricTarget",
+    "MitigationRequired",
     "Observation",
+    "PenaltyDisposition",
+    "ProcedureRequirement",
     "RecurringCount",
+    "RelativeDeadline",
     "RuleKind",
     "TaskDeadline",
 ]

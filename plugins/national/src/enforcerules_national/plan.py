@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from enforcerules import Jurisdiction, Level, Rule, Scope, SourceDocument, Subject, TrainingCategory, UnitKind
+from enforcerules import Declined, Rule, Scope, SourceDocument, Subject, TrainingCategory, UnitKind
 from enforcerules.citation import citer
 from enforcerules.kinds import AnnualTrainingHours, RecurringCount, TaskDeadline
 
@@ -51,11 +51,7 @@ ANNUAL_ASSESSMENT = Rule(
     scope=Scope(Subject.OFFICER),
 )
 
-JURISDICTION = Jurisdiction(
-    id="national",
-    name_zh="全国",
-    name_en="National",
-    level=Level.NATIONAL,
-    documents=(PLAN,),
-    rules=(TRAINING, PROBLEM_LIST, ANNUAL_ASSESSMENT),
-)
+RULES = (TRAINING, PROBLEM_LIST, ANNUAL_ASSESSMENT)
+
+#: Rows of the national plan deliberately not modelled, with the reason.
+DECLINED: tuple[Declined, ...] = ()
