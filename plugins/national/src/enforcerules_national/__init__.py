@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from enforcerules import Jurisdiction, Level, hookimpl
 
-from . import penalty_law, plan
+from . import cases, penalty_law, plan
 
 __all__ = ["JURISDICTION", "enforcerules_jurisdictions"]
 
@@ -15,7 +15,7 @@ JURISDICTION = Jurisdiction(
     name_en="National",
     level=Level.NATIONAL,
     documents=(plan.PLAN, penalty_law.LAW),
-    rules=(*plan.RULES, *penalty_law.RULES),
+    rules=(*plan.RULES, *cases.RULES, *penalty_law.RULES),
     declined=plan.DECLINED,
 )
 
