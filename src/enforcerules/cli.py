@@ -1,0 +1,189 @@
+"""The ``enforcerules`` command.
+
+Exit codes (``enforcerules check``):
+
+====  =====================================================================
+0     evaluated; no violation, no late completion, no rejected record
+1     evaluated; at least one finding is ``violation`` or ``late``
+2     usage error (bad arguments, bad --as-of date)
+3     evaluated; some input records were rejected (they are listed)
+4     the facts file could not be read at all (not JSON, not an object)
+5     the jurisdiction is unknown or its rulebook cannot be resolved
+6     the requested engine is unavailable in this interpreter
+====  =====================================================================
+
+Rejections take precedence over violations (3 over 1), because a report on
+partial input should not pass for a complete one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .catalogue import render_catalogue, write_catalogues
+from .deadlines import DeadlinePolicy
+from .diff import diff_rulebooks
+from .engine import ENGINES
+from .errors import EngineUnavailable, FactsError, ResolutionError
+from .evaluate import compile_rulebook, evaluate
+from .loading import load_facts
+from .registry import Registry
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_REJECTED, EXIT_UNREADABLE, EXIT_RESOLUTION, EXIT_ENGINE = range(7)
+
+
+def _date(text: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="enforcerules", description="Cited compliance rules for China's law-enforcement quality plans.")
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("jurisdictions", help="list installed jurisdictions").add_argument("--format", choices=("text", "json"), default="text")
+    r = sub.add_parser("rules", help="list a jurisdiction's resolved rules with their clauses")
+    r.add_argument("jurisdiction")
+    r.add_argument("--format", choices=("text", "json"), default="text")
+    c = sub.add_parser("check", help="evaluate a facts file")
+    c.add_argument("jurisdiction")
+    c.add_argument("facts", type=Path)
+    c.add_argument("--as-of", type=_date, default=None, help="evaluation day, YYYY-MM-DD (default: today in China Standard Time)")
+    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--engine", choices=ENGINES, default="durable")
+    c.add_argument("--lang", choices=("zh", "en"), default="zh")
+    c.add_argument("--strict-deadlines", action="store_true", help="read ambiguous deadline phrases at their earliest (e.g. '2024年6月前' = 2024-05-31)")
+    d = sub.add_parser("diff", help="compare two jurisdictions' rulebooks")
+    d.add_argument("parent")
+    d.add_argument("child")
+    d.add_argument("--format", choices=("text", "json"), default="text")
+    d.add_argument("--all", action="store_true", help="include inherited rules")
+    cat = sub.add_parser("catalogue", help="print or write the Markdown rule catalogue")
+    cat.add_argument("jurisdiction", nargs="?")
+    cat.add_argument("--out", type=Path, help="write one page per jurisdiction into this folder")
+    comp = sub.add_parser("compile", help="print a rulebook in durable-rules' JSON rule language")
+    comp.add_argument("jurisdiction")
+    comp.add_argument("--strict-deadlines", action="store_true")
+    return p
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _jurisdictions(registry: Registry, args: argparse.Namespace) -> int:
+    rows = [
+        {"id": j.id, "name_zh": j.name_zh, "name_en": j.name_en, "level": j.level.value,
+         "parent": j.parent, "plugin": registry.plugin_of(j.id),
+         "documents": [d.number or d.title for d in j.documents]}
+        for j in registry.jurisdictions()
+    ]
+    if args.format == "json":
+        _print_json(rows)
+    else:
+        for row in rows:
+            print(f"{row['id']:<10} {row['name_zh']} ({row['name_en']})  level={row['level']}  parent={row['parent'] or '-'}  "
+                  f"{'; '.join(row['documents'])}")
+    return EXIT_OK
+
+
+def _rules(registry: Registry, args: argparse.Namespace) -> int:
+    book = registry.rulebook(args.jurisdiction)
+    rows = [
+        {"id": r.id, "kind": r.rule.kind, "document": r.rule.citation.document, "clause": r.rule.citation.clause,
+         "title_zh": r.rule.title_zh, "title_en": r.rule.title_en, "declared_by": r.declared_by,
+         "overridden_by": list(r.overridden_by), "quote": r.rule.citation.quote}
+        for r in book.rules
+    ]
+    if args.format == "json":
+        _print_json(rows)
+    else:
+        for row in rows:
+            via = f" (overridden by {', '.join(row['overridden_by'])})" if row["overridden_by"] else ""
+            print(f"{row['id']:<52} {row['document']} {row['clause']:<10} {row['title_zh']}{via}")
+    return EXIT_OK
+
+
+def _policy(args: argparse.Namespace) -> DeadlinePolicy:
+    return DeadlinePolicy.strict() if args.strict_deadlines else DeadlinePolicy()
+
+
+def _check(registry: Registry, args: argparse.Namespace) -> int:
+    from .chinatime import CST
+
+    book = registry.rulebook(args.jurisdiction)
+    facts = load_facts(args.facts)
+    as_of = args.as_of or _dt.datetime.now(CST).date()
+    report = evaluate(book, facts, as_of, engine=args.engine, policy=_policy(args), calendar=registry.holiday_calendar())
+    print(report.dumps() if args.format == "json" else report.render_text(args.lang))
+    if report.rejections:
+        return EXIT_REJECTED
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def _diff(registry: Registry, args: argparse.Namespace) -> int:
+    diffs = diff_rulebooks(registry.rulebook(args.parent), registry.rulebook(args.child))
+    shown = [d for d in diffs if args.all or d.relation.value != "inherited"]
+    if args.format == "json":
+        _print_json([d.to_json() for d in shown])
+        return EXIT_OK
+    for d in shown:
+        print(f"{d.relation.value:<10} {d.rule_id}" + (f"  (by {', '.join(d.by)})" if d.by else ""))
+        if d.parent_citation:
+            print(f"    {args.parent}: {d.parent_citation.document} {d.parent_citation.clause} 「{d.parent_citation.quote}」")
+        if d.child_citation and d.child_citation != d.parent_citation:
+            print(f"    {args.child}: {d.child_citation.document} {d.child_citation.clause} 「{d.child_citation.quote}」")
+        for key, before, after in d.changed:
+            print(f"    {key}: {before} → {after}")
+    return EXIT_OK
+
+
+def _catalogue(registry: Registry, args: argparse.Namespace) -> int:
+    if args.out:
+        for path in write_catalogues(registry, args.out):
+            print(path)
+        return EXIT_OK
+    if not args.jurisdiction:
+        raise SystemExit("enforcerules catalogue: give a JURISDICTION or --out FOLDER")
+    print(render_catalogue(registry, args.jurisdiction))
+    return EXIT_OK
+
+
+def _compile(registry: Registry, args: argparse.Namespace) -> int:
+    compiled = compile_rulebook(registry.rulebook(args.jurisdiction), _policy(args))
+    _print_json({rid: {"digest": c.digest, "statuses": [s.value for s in c.statuses], "ruleset": c.ruleset} for rid, c in compiled.items()})
+    return EXIT_OK
+
+
+_COMMANDS = {
+    "jurisdictions": _jurisdictions, "rules": _rules, "check": _check,
+    "diff": _diff, "catalogue": _catalogue, "compile": _compile,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](Registry(), args)
+    except FactsError as exc:
+        print(f"enforcerules: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except ResolutionError as exc:
+        print(f"enforcerules: {exc}", file=sys.stderr)
+        return EXIT_RESOLUTION
+    except EngineUnavailable as exc:
+        print(f"enforcerules: {exc}", file=sys.stderr)
+        return EXIT_ENGINE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,113 @@
+"""Comparing two rulebooks: what a jurisdiction adds, tightens, relaxes, replaces or repeals.
+
+Used by ``enforcerules diff PARENT CHILD`` and the rule catalogue. For a
+child and one of its ancestors the relation comes from the overrides the
+child's chain applied after the ancestor; for unrelated jurisdictions
+(siblings) a changed rule is reported as ``differs``.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+from .citation import Citation
+from .deadlines import DeadlinePolicy
+from .jurisdiction import Intent
+from .rulebook import ResolvedRule, Rulebook
+
+__all__ = ["Relation", "RuleDiff", "diff_rulebooks"]
+
+
+class Relation(enum.Enum):
+    INHERITED = "inherited"
+    ADDED = "added"
+    TIGHTENED = "tightened"
+    RELAXED = "relaxed"
+    REPLACED = "replaced"
+    REPEALED = "repealed"
+    DIFFERS = "differs"  # changed, but not through the child's chain
+
+    @classmethod
+    def of(cls, intent: Intent) -> Relation:
+        return {Intent.TIGHTEN: cls.TIGHTENED, Intent.RELAX: cls.RELAXED, Intent.REPLACE: cls.REPLACED}[intent]
+
+
+@attrs.frozen
+class RuleDiff:
+    """How one rule id stands in the child compared with the parent."""
+
+    rule_id: str
+    relation: Relation
+    parent_citation: Citation | None
+    child_citation: Citation | None
+    changed: tuple[tuple[str, Any, Any], ...] = ()  # (parameter, parent value, child value)
+    by: tuple[str, ...] = ()  # jurisdictions whose declarations made the difference
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        def cite(c: Citation | None) -> dict[str, str] | None:
+            return None if c is None else {"document": c.document, "clause": c.clause, "quote": c.quote}
+
+        return {
+            "rule_id": self.rule_id,
+            "relation": self.relation.value,
+            "parent_citation": cite(self.parent_citation),
+            "child_citation": cite(self.child_citation),
+            "changed": [{"parameter": k, "parent": p, "child": c} for k, p, c in self.changed],
+            "by": list(self.by),
+            "note": self.note,
+        }
+
+
+def _parameters(rule: ResolvedRule, policy: DeadlinePolicy) -> dict[str, Any]:
+    params = dict(rule.rule.spec.parameters())
+    due = rule.rule.spec.due_date(policy)
+    if due is not None:
+        params["due"] = due.isoformat()
+    params["scope"] = repr(rule.rule.scope)
+    params["effective"] = str(rule.rule.effective)
+    return params
+
+
+def _changes(parent: ResolvedRule, child: ResolvedRule, policy: DeadlinePolicy) -> tuple[tuple[str, Any, Any], ...]:
+    p, c = _parameters(parent, policy), _parameters(child, policy)
+    return tuple((k, p.get(k), c.get(k)) for k in sorted(set(p) | set(c)) if p.get(k) != c.get(k))
+
+
+def _compare(parent: ResolvedRule, child: ResolvedRule, parent_chain: tuple[str, ...], policy: DeadlinePolicy) -> RuleDiff:
+    if parent.rule == child.rule:
+        return RuleDiff(child.id, Relation.INHERITED, parent.rule.citation, child.rule.citation)
+    own = [o for o in child.overrides if o.jurisdiction not in parent_chain]
+    descends = all(o in child.overrides for o in parent.overrides) and child.declared_by == parent.declared_by
+    if own and descends:
+        last = own[-1]
+        return RuleDiff(
+            child.id, Relation.of(last.intent), parent.rule.citation, child.rule.citation,
+            _changes(parent, child, policy), tuple(o.jurisdiction for o in own), last.note,
+        )
+    return RuleDiff(child.id, Relation.DIFFERS, parent.rule.citation, child.rule.citation,
+                    _changes(parent, child, policy), child.overridden_by)
+
+
+def diff_rulebooks(parent: Rulebook, child: Rulebook, policy: DeadlinePolicy | None = None) -> list[RuleDiff]:
+    """Every rule id of either rulebook, with its relation (sorted by id)."""
+    policy = policy or DeadlinePolicy()
+    p_rules = {r.id: r for r in parent.rules}
+    c_rules = {r.id: r for r in child.rules}
+    repealed = {r.rule_id: r for r in child.repealed}
+    out: list[RuleDiff] = []
+    for rid in sorted(set(p_rules) | set(c_rules)):
+        if rid in p_rules and rid in c_rules:
+            out.append(_compare(p_rules[rid], c_rules[rid], parent.chain, policy))
+        elif rid in c_rules:
+            out.append(RuleDiff(rid, Relation.ADDED, None, c_rules[rid].rule.citation, by=(c_rules[rid].declared_by,)))
+        else:
+            rec = repealed.get(rid)
+            out.append(RuleDiff(
+                rid, Relation.REPEALED, p_rules[rid].rule.citation,
+                rec.citation if rec else None, by=(rec.jurisdiction,) if rec else (), note=rec.reason if rec else "",
+            ))
+    return out
