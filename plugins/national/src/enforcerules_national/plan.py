@@ -1,12 +1,30 @@
-"""国办发〔2023〕27号, clause by clause."""
+"""国办发〔2023〕27号, clause by clause.
+
+Every checkable obligation of 《提升行政执法质量三年行动计划（2023—2025年）》
+is a :class:`~enforcerules.Rule` below, quoting the plan; the rows that are
+not checkable from facts are in :data:`DECLINED` with the reason. The
+case-level rows (二（一）3 持证, 退出机制; 二（二）3 法制审核) live in
+:mod:`.cases`, the 《行政处罚法》 articles in :mod:`.penalty_law`.
+
+Who a sentence binds decides the scope:
+
+- "各地区有关部门", "各级行政执法部门" → enforcement units;
+- "各地区" → government units (the regions act through their governments);
+- "县级以上人民政府司法行政部门" → justice units at county level and above;
+- "国务院司法行政部门" → the national justice unit;
+- a sentence about "行政执法人员" → officers (township officers where it says
+  "乡镇、街道综合执法人员").
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from enforcerules import Declined, Rule, Scope, SourceDocument, Subject, TrainingCategory, UnitKind
+from enforcerules import Declined, Level, Rule, Scope, SourceDocument, Subject, TrainingCategory, UnitKind
 from enforcerules.citation import citer
 from enforcerules.kinds import AnnualTrainingHours, RecurringCount, TaskDeadline
+
+__all__ = ["DECLINED", "PLAN", "RULES"]
 
 PLAN = SourceDocument(
     id="gbf-2023-27",
@@ -16,6 +34,20 @@ PLAN = SourceDocument(
     issued_on=dt.date(2023, 8, 9),
 )
 cite = citer(PLAN.id)
+
+_ENFORCEMENT = (UnitKind.ENFORCEMENT,)
+_GOVERNMENT = (UnitKind.GOVERNMENT,)
+_JUSTICE = (UnitKind.JUSTICE,)
+_LOCAL_ABOVE_TOWNSHIP = (Level.PROVINCE, Level.CITY, Level.COUNTY)
+
+#: How yearly rules treat 2023, the year the plan was issued (2023-08-09).
+_FIRST_YEAR_NOTE = (
+    "2023: the plan was issued on 2023-08-09; the library assesses every calendar year of the "
+    "effective period (kinds.base.years_to_check), so 2023 is assessed in full, without "
+    "pro-rating. To leave 2023 out, override the rule's `effective` period to start on 2024-01-01."
+)
+
+# -- 二（一） 全面提升行政执法人员能力素质 ---------------------------------------
 
 TRAINING = Rule(
     id="national.training.annual_hours",
@@ -30,16 +62,47 @@ TRAINING = Rule(
         counted=(TrainingCategory.PUBLIC_LAW, TrainingCategory.BUSINESS, TrainingCategory.ENFORCEMENT_SKILLS),
     ),
     scope=Scope(Subject.OFFICER),
-    note="Political-theory hours are required on top and do not count towards the 60.",
+    note=(
+        "Political-theory and Party-spirit hours (政治理论教育和党性教育) are required on top and do not "
+        "count towards the 60. An officer in post on any day of a year is assessed for that year. "
+        + _FIRST_YEAR_NOTE
+    ),
 )
 
-PROBLEM_LIST = Rule(
-    id="national.rectification.problem_list",
-    title_zh="梳理形成突出问题清单",
-    title_en="Compile the list of prominent enforcement problems",
-    citation=cite("二（二）1", "各地区有关部门要于2023年底前梳理形成本地区各行政执法领域的突出问题清单"),
-    spec=TaskDeadline(task="problem_list", deadline="2023年底前"),
-    scope=Scope(Subject.UNIT, unit_kinds=(UnitKind.ENFORCEMENT,)),
+FULL_STAFF_ROTATION = Rule(
+    id="national.training.full_staff_rotation",
+    title_zh="完成行政执法队伍全员轮训",
+    title_en="Complete full-staff rotation training of the enforcement workforce",
+    citation=cite("二（一）2", "原则上于2024年6月前完成对本地区、本部门行政执法队伍的全员轮训"),
+    spec=TaskDeadline(task="full_staff_rotation", deadline="2024年6月前"),
+    scope=Scope(Subject.UNIT, unit_kinds=(UnitKind.ENFORCEMENT, UnitKind.GOVERNMENT)),
+    note=(
+        "Ambiguous: '2024年6月前' may mean by the end of June 2024 or before June 2024. The default "
+        "DeadlinePolicy reads it as 2024-06-30 (the provincial plans restate it as '6月底前'); "
+        "DeadlinePolicy.strict() (month_before=BEFORE_MONTH) reads it as 2024-05-31. '原则上' (in "
+        "principle) is not modelled as a grace period: a later completion is reported as late. "
+        "'本地区、本部门' binds each enforcement department for its own workforce and each government "
+        "for its region's; a unit shows completion with a task report 'full_staff_rotation'."
+    ),
+)
+
+TOWNSHIP_HIGHER_LEVEL = Rule(
+    id="national.training.township_higher_level",
+    title_zh="乡镇、街道综合执法人员参加上级业务部门组织的培训",
+    title_en="Township and street officers attend training organised by higher-level departments",
+    citation=cite("二（一）2", "乡镇、街道综合执法人员要参加上级有关业务部门组织的培训"),
+    spec=RecurringCount(
+        event="higher_level_training",
+        min_count=1,
+        label_zh="参加上级有关业务部门组织的培训",
+        label_en="training organised by a higher-level business department",
+    ),
+    scope=Scope(Subject.OFFICER, township=True),
+    note=(
+        "The plan names no frequency. The library checks the smallest observable one: at least one "
+        "event 'higher_level_training' (subject: the officer) per calendar year the officer is in post; "
+        "choose another with the `min_count` parameter. " + _FIRST_YEAR_NOTE
+    ),
 )
 
 ANNUAL_ASSESSMENT = Rule(
@@ -49,9 +112,220 @@ ANNUAL_ASSESSMENT = Rule(
     citation=cite("二（一）3", "全面落实行政执法责任制，健全完善行政执法人员年度考核制度"),
     spec=RecurringCount(event="annual_assessment", min_count=1, label_zh="年度考核", label_en="annual assessment"),
     scope=Scope(Subject.OFFICER),
+    note=(
+        "A 'yearly assessment system' is checked as one event 'annual_assessment' (subject: the officer) "
+        "per calendar year the officer is in post; an assessment held in January for the year before "
+        "counts for the year it was held in. " + _FIRST_YEAR_NOTE
+    ),
 )
 
-RULES = (TRAINING, PROBLEM_LIST, ANNUAL_ASSESSMENT)
+# -- 二（二） 全面推进严格规范公正文明执法 ---------------------------------------
+
+PROBLEM_LIST = Rule(
+    id="national.rectification.problem_list",
+    title_zh="梳理形成突出问题清单",
+    title_en="Compile the list of prominent enforcement problems",
+    citation=cite("二（二）1", "各地区有关部门要于2023年底前梳理形成本地区各行政执法领域的突出问题清单"),
+    spec=TaskDeadline(task="problem_list", deadline="2023年底前"),
+    scope=Scope(Subject.UNIT, unit_kinds=_ENFORCEMENT),
+    responsible=("各地区有关部门",),
+    note="'各地区有关部门' is read as every enforcement unit; a unit shows the list with a task report 'problem_list'.",
+)
+
+SPECIAL_SUPERVISION = Rule(
+    id="national.rectification.special_supervision",
+    title_zh="对各地区专项整治情况开展专项监督并向国务院报告",
+    title_en="Special supervision of the regions' rectification, reported to the State Council",
+    citation=cite(
+        "二（二）1",
+        "2024年底前，由国务院司法行政部门牵头，组织有关地方和部门对各地区专项整治情况开展专项监督，并将专项监督情况向国务院报告",
+    ),
+    spec=TaskDeadline(task="special_supervision", deadline="2024年底前"),
+    scope=Scope(Subject.UNIT, unit_kinds=_JUSTICE, levels=(Level.NATIONAL,)),
+    responsible=("国务院司法行政部门",),
+    supporting=("有关地方和部门",),
+    note="Binds the national justice unit (牵头); done when it reports 'special_supervision' (the report to the State Council).",
+)
+
+DISCRETION_BASELINES = Rule(
+    id="national.discretion.baselines",
+    title_zh="普遍建立行政裁量权基准制度",
+    title_en="Discretion baselines established",
+    citation=cite("二（二）2", "2023年底前普遍建立行政裁量权基准制度"),
+    spec=TaskDeadline(task="discretion_baselines", deadline="2023年底前"),
+    scope=Scope(Subject.UNIT, unit_kinds=_ENFORCEMENT),
+    note=(
+        "'普遍建立' (generally established) is a target across units; the library checks it unit by "
+        "unit, each enforcement unit reporting 'discretion_baselines'. Dynamic management and filing "
+        "review are declined (no date, no measurable fact)."
+    ),
+)
+
+# -- 二（三） 健全完善行政执法工作体系 -------------------------------------------
+
+ITEM_CATALOGUE = Rule(
+    id="national.catalogue.item_catalogue",
+    title_zh="研究制定本部门行政执法事项目录",
+    title_en="Enforcement item catalogue of each department",
+    citation=cite(
+        "二（三）1",
+        "地方各级司法行政部门要切实履行行政执法体制改革的法治协调职责，督促指导各级行政执法部门于2024年底前研究制定本部门行政执法事项目录",
+    ),
+    spec=TaskDeadline(task="item_catalogue", deadline="2024年底前"),
+    scope=Scope(Subject.UNIT, unit_kinds=_ENFORCEMENT),
+    responsible=("各级行政执法部门",),
+    supporting=("地方各级司法行政部门",),
+    note="Each enforcement unit reports 'item_catalogue'; the local justice departments 督促指导 (supervise and guide).",
+)
+
+DELEGATION_EVALUATION = Rule(
+    id="national.delegation.evaluation",
+    title_zh="对已下放乡镇、街道的行政执法事项至少评估一次",
+    title_en="Evaluate the enforcement items delegated to townships and streets at least once",
+    citation=cite("二（三）2", "各地区2024年底前要对已经下放乡镇、街道的行政执法事项至少进行一次评估"),
+    spec=TaskDeadline(task="delegation_evaluation", deadline="2024年底前"),
+    scope=Scope(Subject.UNIT, unit_kinds=_GOVERNMENT, levels=_LOCAL_ABOVE_TOWNSHIP),
+    responsible=("各地区",),
+    note=(
+        "'各地区' is read as the governments at province, city and county level, which delegate items; "
+        "township governments receive them and are not bound. One report 'delegation_evaluation' "
+        "satisfies '至少进行一次'."
+    ),
+)
+
+# -- 二（四） 加快构建行政执法协调监督工作体系 -------------------------------------
+
+FOUR_LEVEL_SYSTEM = Rule(
+    id="national.supervision.four_level_system",
+    title_zh="基本建成省市县乡四级全覆盖的行政执法协调监督工作体系",
+    title_en="Four-level enforcement coordination and supervision system basically built",
+    citation=cite(
+        "二（四）2",
+        "2024年底前基本建成制度完善、机制健全、职责明确、监督有力、运转高效的省市县乡四级全覆盖的行政执法协调监督工作体系",
+    ),
+    spec=TaskDeadline(task="supervision_system", deadline="2024年底前"),
+    scope=Scope(Subject.UNIT, unit_kinds=_GOVERNMENT, levels=_LOCAL_ABOVE_TOWNSHIP),
+    note=(
+        "The sentence names no subject; the library binds the governments at province, city and county "
+        "level, each reporting 'supervision_system' for its part. The township level is covered by the "
+        "county (the plan has 司法所 assist the county justice department). '基本建成' is judged by the "
+        "unit's own report."
+    ),
+)
+
+SUPERVISION_ANNUAL_PLAN = Rule(
+    id="national.supervision.annual_plan",
+    title_zh="制定年度行政执法监督工作方案",
+    title_en="Annual enforcement-supervision work plan",
+    citation=cite("二（四）3", "县级以上人民政府司法行政部门要制定年度行政执法监督工作方案"),
+    spec=RecurringCount(
+        event="supervision_work_plan",
+        min_count=1,
+        label_zh="年度行政执法监督工作方案",
+        label_en="annual supervision work plan",
+    ),
+    scope=Scope(Subject.UNIT, unit_kinds=_JUSTICE, levels=(Level.NATIONAL, *_LOCAL_ABOVE_TOWNSHIP)),
+    responsible=("县级以上人民政府司法行政部门",),
+    note=(
+        "'县级以上人民政府' (not '县级以上地方人民政府') includes the State Council, so the national justice "
+        "unit is bound too. One event 'supervision_work_plan' per calendar year. " + _FIRST_YEAR_NOTE
+    ),
+)
+
+# -- 二（五） 健全行政执法和行政执法监督科技保障体系 -------------------------------
+
+NATIONAL_DATABASE = Rule(
+    id="national.data.national_database",
+    title_zh="汇聚形成全国行政执法数据库",
+    title_en="National enforcement database assembled",
+    citation=cite(
+        "二（五）2",
+        "加快推进各地区和国务院有关部门业务系统与全国行政执法综合管理监督信息系统执法数据的互联互通，2025年底前汇聚形成全国行政执法数据库",
+    ),
+    spec=TaskDeadline(task="national_database", deadline="2025年底前"),
+    scope=Scope(Subject.UNIT, unit_kinds=_JUSTICE, levels=(Level.NATIONAL,)),
+    note=(
+        "The sentence names no subject; 二（五）1 makes 国务院司法行政部门 run the national system the "
+        "database is assembled in, so the library binds the national justice unit."
+    ),
+)
+
+RULES: tuple[Rule, ...] = (
+    TRAINING,
+    FULL_STAFF_ROTATION,
+    TOWNSHIP_HIGHER_LEVEL,
+    ANNUAL_ASSESSMENT,
+    PROBLEM_LIST,
+    SPECIAL_SUPERVISION,
+    DISCRETION_BASELINES,
+    ITEM_CATALOGUE,
+    DELEGATION_EVALUATION,
+    FOUR_LEVEL_SYSTEM,
+    SUPERVISION_ANNUAL_PLAN,
+    NATIONAL_DATABASE,
+)
+
+_NO_DATE = "The plan sets no date or measure, so no fact could show it done late or not at all."
 
 #: Rows of the national plan deliberately not modelled, with the reason.
-DECLINED: tuple[Declined, ...] = ()
+DECLINED: tuple[Declined, ...] = (
+    Declined(
+        "二（二）1",
+        "专项整治情况报送本级司法行政部门汇总",
+        "The rectification is organised '适时' (when appropriate) and the report has no date; checking it "
+        "would need a deadline the plan does not set. The dated part (problem list) is "
+        "national.rectification.problem_list.",
+    ),
+    Declined(
+        "二（二）1",
+        "垂直管理或者双重领导部门的专项整治情况由其汇总后报送国务院司法行政部门",
+        "A reporting route among State Council departments with no date; not a per-unit obligation "
+        "the facts can show.",
+    ),
+    Declined(
+        "二（二）2",
+        "加强行政裁量权基准的动态管理和备案审查",
+        "Continuous quality work on the baselines; " + _NO_DATE,
+    ),
+    Declined(
+        "二（二）2",
+        "国务院司法行政部门分批制定统一的行政执法文书基本格式标准、装备配备标准及技术规范指引",
+        "Central drafting work in batches with no date; " + _NO_DATE,
+    ),
+    Declined(
+        "二（二）3",
+        "行政执法公示制度、执法全过程记录制度",
+        "Publication and full-process recording are per-case facts the facts format does not carry "
+        "(Case has no publication or recording fields). The third system, legal review of major "
+        "decisions, is national.cases.legal_review (cases.py).",
+    ),
+    Declined(
+        "二（三）1",
+        "对虽有法定依据但近五年未发生的、极少发生且没有实施必要的、交叉重复的等行政执法事项进行清理，提出拟取消、调整或者暂停实施的意见",
+        "Whether an item is 'rarely occurring and without need' or 'duplicated' is a policy judgement, "
+        "and the facts format holds no item catalogue with occurrence history; the proposal itself has "
+        "no date.",
+    ),
+    Declined(
+        "二（三）2",
+        "对拟予清理的行政执法事项不再赋权乡镇、街道",
+        "Needs item-level facts (which items are slated for clean-up, which are delegated) the facts "
+        "format does not carry.",
+    ),
+    Declined(
+        "二（三）2",
+        "省级司法行政部门加强对赋权事项的法制审核；各地区开展乡镇、街道行政执法规范化试点",
+        "No date and, nationally, no number of pilots; " + _NO_DATE,
+    ),
+    Declined(
+        "二（五）2",
+        "各地区和国务院有关部门业务系统与全国系统执法数据互联互通",
+        "The 2025 date attaches to the database (national.data.national_database); the interconnection "
+        "of each system has no date of its own.",
+    ),
+    Declined(
+        "三（一）",
+        "县级以上地方人民政府建立工作会商机制；向本级党委（党组）报告实施情况",
+        "Organisational duties with no date; " + _NO_DATE,
+    ),
+)
