@@ -30,10 +30,12 @@ from .catalogue import render_catalogue, write_catalogues
 from .deadlines import DeadlinePolicy
 from .diff import diff_rulebooks
 from .engine import ENGINES
-from .errors import EngineUnavailable, FactsError, ResolutionError
+from .errors import DeclarationError, EngineUnavailable, FactsError, ResolutionError
 from .evaluate import compile_rulebook, evaluate
+from .facts import Level
 from .loading import load_facts
 from .registry import Registry
+from .scaffold import scaffold_plugin
 
 __all__ = ["main"]
 
@@ -73,6 +75,13 @@ def _parser() -> argparse.ArgumentParser:
     comp = sub.add_parser("compile", help="print a rulebook in durable-rules' JSON rule language")
     comp.add_argument("jurisdiction")
     comp.add_argument("--strict-deadlines", action="store_true")
+    sc = sub.add_parser("scaffold", help="write a new jurisdiction plugin folder to start from")
+    sc.add_argument("jurisdiction")
+    sc.add_argument("--parent", default="national")
+    sc.add_argument("--name-zh", required=True)
+    sc.add_argument("--name-en", required=True)
+    sc.add_argument("--level", choices=[lv.value for lv in Level], default="city")
+    sc.add_argument("--out", type=Path, required=True)
     return p
 
 
@@ -164,9 +173,17 @@ def _compile(registry: Registry, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _scaffold(registry: Registry, args: argparse.Namespace) -> int:
+    registry.jurisdiction(args.parent)  # the parent must exist: fail early with exit 5
+    for path in scaffold_plugin(args.out, args.jurisdiction, parent=args.parent, name_zh=args.name_zh,
+                                name_en=args.name_en, level=Level(args.level)):
+        print(path)
+    return EXIT_OK
+
+
 _COMMANDS = {
     "jurisdictions": _jurisdictions, "rules": _rules, "check": _check,
-    "diff": _diff, "catalogue": _catalogue, "compile": _compile,
+    "diff": _diff, "catalogue": _catalogue, "compile": _compile, "scaffold": _scaffold,
 }
 
 
@@ -180,6 +197,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ResolutionError as exc:
         print(f"enforcerules: {exc}", file=sys.stderr)
         return EXIT_RESOLUTION
+    except DeclarationError as exc:
+        print(f"enforcerules: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except EngineUnavailable as exc:
         print(f"enforcerules: {exc}", file=sys.stderr)
         return EXIT_ENGINE

@@ -1,0 +1,161 @@
+"""A starting point for a new jurisdiction plugin: ``enforcerules scaffold``.
+
+Writes an installable plugin folder with its pyproject (entry point in the
+``enforcerules`` group), a ``plan.py`` holding the jurisdiction declaration
+with one example rule and one example override to replace, a README to fill
+in, and tests that resolve the rulebook and check every rule is cited. See
+``docs/writing-a-plugin.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import DeclarationError
+from .facts import Level
+
+__all__ = ["scaffold_plugin"]
+
+_PYPROJECT = '''[build-system]
+requires = ["setuptools>=77"]
+build-backend = "setuptools.build_meta"
+
+[project]
+name = "enforcerules-{id}"
+version = "0.1.0"
+description = "enforcerules jurisdiction: {name_en}"
+requires-python = ">=3.11"
+dependencies = ["enforcerules>=0.1", "enforcerules-{parent}>=0.1"]
+
+[project.entry-points.enforcerules]
+{id} = "enforcerules_{id}"
+
+[tool.setuptools.packages.find]
+where = ["src"]
+'''
+
+_INIT = '''"""{name_zh} ({name_en}): jurisdiction plugin for enforcerules."""
+
+from __future__ import annotations
+
+from enforcerules import Jurisdiction, hookimpl
+
+from .plan import JURISDICTION
+
+__all__ = ["JURISDICTION", "enforcerules_jurisdictions"]
+
+
+@hookimpl
+def enforcerules_jurisdictions() -> list[Jurisdiction]:
+    return [JURISDICTION]
+'''
+
+_PLAN = '''"""{name_zh}实施方案, clause by clause.
+
+Replace the example document, rule and override below with the plan's own.
+Restating a parent obligation with the same content needs no declaration: it
+is inherited. Changing a number, a date or a scope is an Override citing the
+local clause. A row that cannot be checked from facts goes into DECLINED.
+"""
+
+from __future__ import annotations
+
+from enforcerules import Declined, Intent, Jurisdiction, Level, Override, Rule, Scope, SourceDocument, Subject, UnitKind
+from enforcerules.citation import citer
+from enforcerules.kinds import TaskDeadline
+
+PLAN = SourceDocument(
+    id="{id}-plan",
+    title="{name_zh}提升行政执法质量三年行动实施方案",
+    issuer="{name_zh}人民政府办公厅",
+    number="",
+    note="Fill in the document number and issue date from the plan.",
+)
+cite = citer(PLAN.id)
+
+EXAMPLE_TASK = Rule(
+    id="{id}.example.task",
+    title_zh="示例任务（替换为方案中的任务）",
+    title_en="Example task (replace with a task of the plan)",
+    citation=cite("一", "（在此逐字引用方案原文）"),
+    spec=TaskDeadline(task="{id}_example_task", deadline="2024年底前"),
+    scope=Scope(Subject.UNIT, unit_kinds=(UnitKind.ENFORCEMENT,)),
+)
+
+EXAMPLE_OVERRIDE = Override(
+    "national.training.annual_hours",
+    Intent.TIGHTEN,
+    cite("二", "（在此逐字引用方案中提高学时要求的原文）"),
+    {{"min_hours": 60}},
+    note="Example only: set the plan's own number, or delete if the plan restates 60 hours.",
+)
+
+DECLINED: tuple[Declined, ...] = ()
+
+JURISDICTION = Jurisdiction(
+    id="{id}",
+    name_zh="{name_zh}",
+    name_en="{name_en}",
+    level=Level.{level},
+    parent="{parent}",
+    documents=(PLAN,),
+    rules=(EXAMPLE_TASK,),
+    overrides=(EXAMPLE_OVERRIDE,),
+    declined=DECLINED,
+)
+'''
+
+_TEST = '''"""{name_zh}: the plugin resolves and every rule is cited."""
+
+from __future__ import annotations
+
+import enforcerules as er
+
+
+def test_rulebook_resolves_on_its_parent() -> None:
+    book = er.load_rulebook("{id}")
+    assert book.chain[-2:] == ("{parent}", "{id}")
+
+
+def test_every_rule_is_cited_and_quoted() -> None:
+    for rule in er.load_rulebook("{id}"):
+        assert rule.rule.citation.clause and rule.rule.citation.quote
+        assert rule.rule.title_zh and rule.rule.title_en
+'''
+
+_README = '''# {name_zh} ({name_en})
+
+enforcerules jurisdiction plugin. Parent: `{parent}`.
+
+Install beside the core: `pip install -e .` in this folder, then
+`enforcerules rules {id}` and `enforcerules diff {parent} {id}`.
+
+| clause | rule id | kind | relation to parent |
+|---|---|---|---|
+
+## Not modelled
+
+| clause | obligation | reason |
+|---|---|---|
+'''
+
+
+def scaffold_plugin(out: Path, jid: str, *, parent: str, name_zh: str, name_en: str, level: Level) -> list[Path]:
+    """Write a new plugin folder at *out*; refuses to overwrite an existing one."""
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", jid):
+        raise DeclarationError(f"jurisdiction id must be a lower-case identifier like 'hefei' (got {jid!r})")
+    if out.exists() and any(out.iterdir()):
+        raise DeclarationError(f"{out} exists and is not empty")
+    values = {"id": jid, "parent": parent, "name_zh": name_zh, "name_en": name_en, "level": level.name}
+    files = {
+        out / "pyproject.toml": _PYPROJECT,
+        out / "README.md": _README,
+        out / "src" / f"enforcerules_{jid}" / "__init__.py": _INIT,
+        out / "src" / f"enforcerules_{jid}" / "plan.py": _PLAN,
+        out / "tests" / f"test_{jid}_plan.py": _TEST,
+    }
+    for path, template in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(template.format(**values), encoding="utf-8")
+    return sorted(files)
