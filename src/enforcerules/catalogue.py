@@ -107,8 +107,8 @@ def render_catalogue(registry: Registry, jurisdiction: str) -> str:
         lines += _rule_section(rule, relations.get(rule.id))
     if j.declined:
         lines += ["## Declined (not modelled)", ""]
-        for d in j.declined:
-            lines.append(f"- **{d.clause}** {d.summary} — {d.reason}")
+        for row in j.declined:
+            lines.append(f"- **{row.clause}** {row.summary} — {row.reason}")
         lines.append("")
     return "\n".join(lines)
 

@@ -90,7 +90,7 @@ def _print_json(data: Any) -> None:
 
 
 def _jurisdictions(registry: Registry, args: argparse.Namespace) -> int:
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"id": j.id, "name_zh": j.name_zh, "name_en": j.name_en, "level": j.level.value,
          "parent": j.parent, "plugin": registry.plugin_of(j.id),
          "documents": [d.number or d.title for d in j.documents]}
@@ -107,7 +107,7 @@ def _jurisdictions(registry: Registry, args: argparse.Namespace) -> int:
 
 def _rules(registry: Registry, args: argparse.Namespace) -> int:
     book = registry.rulebook(args.jurisdiction)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"id": r.id, "kind": r.rule.kind, "document": r.rule.citation.document, "clause": r.rule.citation.clause,
          "title_zh": r.rule.title_zh, "title_en": r.rule.title_en, "declared_by": r.declared_by,
          "overridden_by": list(r.overridden_by), "quote": r.rule.citation.quote}

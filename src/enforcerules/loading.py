@@ -221,7 +221,7 @@ def facts_from_json(document: Any) -> Facts:
                 continue
             seen[record.id] = i
             candidates[section].append((i, record))
-    loaded = _accept_referenced(candidates, rejections)
+    loaded: dict[str, Any] = _accept_referenced(candidates, rejections)
     return Facts(**loaded, rejections=tuple(rejections))
 
 

@@ -67,7 +67,8 @@ class Registry:
         hook = self._pm.hook.enforcerules_jurisdictions
         for impl in hook.get_hookimpls():
             plugin_name = impl.plugin_name
-            for j in impl.function() or ():
+            declared_here: list[Any] = list(impl.function() or [])  # type: ignore[call-overload]
+            for j in declared_here:
                 if not isinstance(j, Jurisdiction):
                     raise DeclarationError(
                         f"plugin {plugin_name!r} returned {j!r} from enforcerules_jurisdictions; expected Jurisdiction"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import attrs
 
@@ -24,6 +25,10 @@ from ..rules import Rule, Subject
 from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag, scoped_units
 
 __all__ = ["TaskDeadline"]
+
+
+def _as_deadline(value: str | Deadline) -> Deadline:
+    return Deadline(value) if isinstance(value, str) else value
 
 
 def _task_key(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -39,10 +44,7 @@ class TaskDeadline(RuleKind):
     subject = Subject.UNIT
 
     task: str = attrs.field(validator=_task_key)
-    deadline: Deadline = attrs.field(
-        converter=lambda v: Deadline(v) if isinstance(v, str) else v,
-        validator=attrs.validators.instance_of(Deadline),
-    )
+    deadline: Deadline = attrs.field(converter=_as_deadline, validator=attrs.validators.instance_of(Deadline))
 
     def due_date(self, policy: DeadlinePolicy) -> _dt.date | None:
         return self.deadline.due(policy) if self.deadline.kind is DeadlineKind.FIXED else None
@@ -75,6 +77,7 @@ class TaskDeadline(RuleKind):
         kind = self.deadline.kind
         if kind in (DeadlineKind.STANDING, DeadlineKind.ON_INSTRUCTION):
             return [Branch(Status.COMPLIANT, eq("done", 1)), Branch(Status.PENDING)]
+        dues: list[tuple[int | None, _dt.date | None]]
         if kind is DeadlineKind.FIXED:
             dues = [(None, self.deadline.due(policy))]
         else:
@@ -83,7 +86,7 @@ class TaskDeadline(RuleKind):
         out: list[Branch] = []
         for year, due in dues:
             assert due is not None
-            yr = eq("yr", year) if year is not None else {}
+            yr: dict[str, Any] = eq("yr", year) if year is not None else {}
             out.append(Branch(Status.COMPLIANT, all_of(yr, eq("done", 1), lte("on", to_ordinal(due)))))
             out.append(Branch(Status.PENDING, all_of(yr, eq("done", 0), lte("asof", to_ordinal(due)))))
         out.append(Branch(Status.LATE, eq("done", 1)))
