@@ -106,3 +106,21 @@ def test_report_json_has_digest_as_of_and_summary() -> None:
     data = report.to_json()
     assert data["rulebook_digest"] == registry_with(ROOT).rulebook("root").digest
     assert data["as_of"] == "2026-11-23" and sum(data["summary"].values()) == len(data["findings"])
+
+
+def test_before_the_effective_period_a_rule_reports_itself_not_yet_in_effect() -> None:
+    report = er.evaluate(registry_with(ROOT).rulebook("root"), small_facts(), dt.date(2023, 1, 5), engine="python")
+    f = next(f for f in report.findings if f.rule_id == "root.training.hours")
+    assert f.status is er.Status.OUT_OF_PERIOD and f.subject == "*" and "2023-08-09" in f.explanation_zh
+
+
+def test_auto_engine_falls_back_to_python_with_a_warning_when_durable_cannot_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from enforcerules.engine import EngineFallbackWarning, get_executor
+
+    monkeypatch.delitem(sys.modules, "enforcerules.engine_durable", raising=False)
+    monkeypatch.setitem(sys.modules, "durable", None)
+    monkeypatch.setitem(sys.modules, "durable.engine", None)
+    with pytest.warns(EngineFallbackWarning):
+        assert get_executor("auto").name == "python"

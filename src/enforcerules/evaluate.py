@@ -49,13 +49,14 @@ def evaluate(
     facts: Facts,
     as_of: _dt.date | _dt.datetime,
     *,
-    engine: str | Executor = "durable",
+    engine: str | Executor = "auto",
     policy: DeadlinePolicy | None = None,
     calendar: HolidayCalendar | None = None,
 ) -> Report:
     """Evaluate *facts* against *rulebook* as of a day (China Standard Time).
 
-    *engine* is ``"durable"`` (default), ``"python"``, ``"auto"`` or an
+    *engine* is ``"auto"`` (default: durable-rules where it imports, else
+    the Python executor with a warning), ``"durable"``, ``"python"`` or an
     executor object. Findings are sorted by rule, subject and period, and
     identical whatever the order of the facts.
     """
@@ -82,6 +83,8 @@ def _evaluate_rule(
     resolved: ResolvedRule, ctx: EvalContext, executor: Executor, compiled: CompiledRule
 ) -> list[Finding]:
     rule = resolved.rule
+    if ctx.as_of < rule.effective.start:
+        return [_not_yet_in_effect(resolved, ctx.as_of)]
     observations = sorted(rule.spec.observe(rule, ctx), key=lambda o: (o.subject, o.label))
     if not observations:
         return [_no_subjects(resolved)]
@@ -143,8 +146,8 @@ def _out_of_period(resolved: ResolvedRule, obs: Observation) -> Finding:
         status=Status.OUT_OF_PERIOD,
         due=None,
         evidence=tuple(sorted(obs.evidence.items())),
-        explanation_zh=f"{obs.label}的事实不在本规则有效期（{eff.start}至{eff.end}）内，不据此评判",
-        explanation_en=f"facts for {obs.label} fall outside the rule's effective period ({eff}) and are not judged by it",
+        explanation_zh=f"所涉期间（{obs.label}）不在本规则有效期（{eff.start}至{eff.end}）内，不据此评判",
+        explanation_en=f"the period {obs.label} falls outside the rule's effective period ({eff}); the facts are not judged by it",
         **_base(resolved),
     )
 
@@ -159,6 +162,18 @@ def _no_subjects(resolved: ResolvedRule) -> Finding:
         explanation_en=f"the facts contain no {subject} this rule binds, so it cannot be judged",
         remedy_zh=f"提供本规则适用的{subject}数据",
         remedy_en=f"supply the {subject} records this rule applies to",
+        **_base(resolved),
+    )
+
+
+def _not_yet_in_effect(resolved: ResolvedRule, as_of: _dt.date) -> Finding:
+    eff = resolved.rule.effective
+    return Finding(
+        subject="*",
+        period=str(eff),
+        status=Status.OUT_OF_PERIOD,
+        explanation_zh=f"评估日{as_of}早于本规则生效日{eff.start}，不据此评判",
+        explanation_en=f"the as-of day {as_of} precedes the rule's effective period ({eff})",
         **_base(resolved),
     )
 
