@@ -5,26 +5,124 @@ strings): ``life_health`` (生命健康), ``public_safety`` (公共安全),
 ``ecology_environment`` (生态环境), ``food_drugs``, ``public_health``,
 ``natural_resources``, ``work_safety``, ``labour``, ``urban_management``,
 ``transport``, ``finance``, ``education_training``, ``market_regulation``.
+
+How 《行政处罚法》第三十三条 is read (:class:`PenaltyDisposition`)
+-------------------------------------------------------------------
+The article has three grounds for not penalising:
+
+- para. 1 sentence 1, "违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚"
+  (*shall not*): ``harm`` is ``none``, ``corrected_promptly`` holds, and the
+  violation is 轻微. The facts record no separate gravity, so 轻微 is taken
+  as established only when the case's violation is on one of the rule's
+  lists (whose entries are 轻微违法行为 by their title) or the case carries
+  a ``minor`` attribute that is true; otherwise a penalised such case is
+  ``insufficient_data`` rather than a violation.
+- para. 1 sentence 2, "初次违法且危害后果轻微并及时改正的，可以不予行政处罚"
+  (*may not*): ``first_violation``, ``harm`` none or minor, corrected
+  promptly; switched off by ``first_violation_leniency=False`` and, per
+  field, by ``first_violation_excluded_fields`` (Liaoning task 8).
+- para. 2, "当事人有证据足以证明没有主观过错的，不予行政处罚" (*shall not*):
+  ``no_fault_proven``.
+
+How exemption lists combine with art. 33
+----------------------------------------
+A published list (不予处罚清单, 首违不罚清单) cannot lawfully exempt a case
+the statute does not: it makes art. 33's "may" concrete. So a case whose
+``violation_code`` is an entry of one of the rule's lists, decided while the
+list is in force, and meeting the entry's recorded conditions, gains a
+list ground only if it also meets the facts of a statutory ground:
+
+- ``no_penalty`` lists: sentence 1 (no harm) or sentence 2 (first violation,
+  minor harm), each corrected promptly;
+- ``first_minor_exempt`` lists: sentence 2 only.
+
+A list ground anchored only on sentence 2 is unavailable where sentence 2
+is switched off for the case. An entry worded "不予行政处罚" (``mandatory``)
+commits the issuing authority: *shall not*; one worded "可以不予" stays
+*may not*. When an entry has conditions the facts do not record
+(``unrecorded_conditions``), its *shall not* is unverified: a penalised case
+is ``insufficient_data``, not a violation.
+
+Verdicts: a penalised case with a *shall not* ground → ``violation``; a
+case not penalised with any ground → ``exempt``; penalised with only a *may
+not* ground → ``compliant`` (the authority used its discretion); no ground
+→ ``not_applicable``.
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import attrs
 
-from ..rules import Subject
-from .base import RuleKind
+from ..citation import Period
+from ..conditions import eq, lte
+from ..deadlines import DeadlinePolicy
+from ..facts import Case, CaseOutcome, Harm
+from ..findings import Status
+from ..rules import Rule, Subject
+from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag, scoped_cases
 
 __all__ = [
+    "ART32_CIRCUMSTANCES",
     "CaseProcedure",
     "ExemptionEntry",
     "ExemptionList",
+    "LenientGround",
+    "Leniency",
     "ListKind",
     "MitigationRequired",
     "PenaltyDisposition",
     "ProcedureRequirement",
+    "case_observation",
+    "cases_decided",
 ]
+
+
+# -- shared by every case kind -------------------------------------------------
+
+
+def cases_decided(rule: Rule, ctx: EvalContext) -> Iterator[Case]:
+    """Cases in the rule's scope decided by the as-of day."""
+    return (c for c in scoped_cases(rule.scope, ctx.facts) if c.decided_on <= ctx.as_of)
+
+
+def case_observation(case: Case, values: dict[str, int | str], evidence: dict[str, Any]) -> Observation:
+    """A case is observed on its decision day: that day decides the rule's effective period."""
+    day = case.decided_on
+    return Observation(case.id, Period(day, day), day.isoformat(), values, evidence)
+
+
+def _penalised(case: Case) -> bool:
+    return case.outcome is not CaseOutcome.NOT_PENALISED
+
+
+_HARM_RANK = {Harm.NONE: 0, Harm.MINOR: 1, Harm.SERIOUS: 2}
+_OUTCOME_ZH = {
+    CaseOutcome.NOT_PENALISED: "不予处罚",
+    CaseOutcome.PENALISED: "予以处罚",
+    CaseOutcome.LIGHTER: "从轻处罚",
+    CaseOutcome.MITIGATED: "减轻处罚",
+}
+_BOOL = attrs.validators.instance_of(bool)
+
+
+def _text(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"'{attribute.name}' must be a non-empty string (got {value!r})")
+
+
+def _str_tuple(**kw: Any) -> Any:
+    return attrs.field(
+        converter=tuple,
+        validator=attrs.validators.deep_iterable(_text, attrs.validators.instance_of(tuple)),
+        **kw,
+    )
+
+
+# -- exemption lists -------------------------------------------------------------
 
 
 class ListKind(enum.Enum):
@@ -37,26 +135,123 @@ class ListKind(enum.Enum):
     NO_COERCIVE_MEASURE = "no_coercive_measure"  # 不予实施行政强制措施清单
 
 
+#: List kinds that say when not to penalise, and those that say when to penalise less.
+NOT_PENALISE_LISTS = (ListKind.NO_PENALTY, ListKind.FIRST_MINOR_EXEMPT)
+LESSEN_LISTS = (ListKind.LIGHTER, ListKind.MITIGATED)
+
+
 @attrs.frozen
 class ExemptionEntry:
-    """One row of a published list: a violation and the conditions for leniency."""
+    """One row of a published list: a violation and the conditions for leniency.
 
-    code: str  # matched against Case.violation_code
-    field: str
-    violation: str  # 违法行为, as published
-    conditions: str = ""  # 适用条件, as published
-    basis: str = ""  # 法律依据, as published
+    ``violation``, ``conditions`` and ``basis`` are the published text. The
+    conditions the facts can check are restated as ``first_violation_required``,
+    ``max_harm`` and ``correction_required``; any the facts do not record
+    (thresholds, time windows, locations) go in ``unrecorded_conditions``.
+    ``mandatory`` is true for "不予行政处罚", false for "可以不予行政处罚".
+    """
+
+    code: str = attrs.field(validator=_text)  # matched against Case.violation_code
+    violation: str = attrs.field(validator=_text)  # 违法行为, as published
+    field: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    conditions: str = attrs.field(default="", validator=attrs.validators.instance_of(str))  # 适用条件/情节, as published
+    basis: str = attrs.field(default="", validator=attrs.validators.instance_of(str))  # 违反条款/法律依据, as published
+    first_violation_required: bool = attrs.field(default=False, validator=_BOOL)
+    max_harm: Harm = attrs.field(default=Harm.MINOR, validator=attrs.validators.instance_of(Harm))
+    correction_required: bool = attrs.field(default=True, validator=_BOOL)
+    mandatory: bool = attrs.field(default=True, validator=_BOOL)
+    unrecorded_conditions: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+
+    def recorded_conditions_met(self, case: Case) -> bool:
+        return (
+            (case.first_violation or not self.first_violation_required)
+            and _HARM_RANK[case.harm] <= _HARM_RANK[self.max_harm]
+            and (case.corrected_promptly or not self.correction_required)
+        )
+
+
+def _entry_tuple(value: Iterable[ExemptionEntry]) -> tuple[ExemptionEntry, ...]:
+    return tuple(value)
+
+
+def _unique_codes(inst: ExemptionList, attribute: attrs.Attribute[Any], value: tuple[ExemptionEntry, ...]) -> None:
+    seen: set[str] = set()
+    for e in value:
+        if e.code in seen:
+            raise ValueError(f"'{attribute.name}' of list {inst.id!r} has the code {e.code!r} twice")
+        seen.add(e.code)
 
 
 @attrs.frozen
 class ExemptionList:
-    """A published list, as data."""
+    """A published list, as data (see :mod:`enforcerules.exemption_lists` for the JSON form).
 
-    id: str
-    kind: ListKind
-    title: str
-    issuer: str
-    entries: tuple[ExemptionEntry, ...] = attrs.field(default=(), converter=tuple)
+    ``effective``: the days the list is in force (``None``: no limit known);
+    cases decided outside it do not use the list.
+    """
+
+    id: str = attrs.field(validator=_text)
+    kind: ListKind = attrs.field(validator=attrs.validators.instance_of(ListKind))
+    title: str = attrs.field(validator=_text)
+    issuer: str = attrs.field(validator=_text)
+    entries: tuple[ExemptionEntry, ...] = attrs.field(
+        default=(),
+        converter=_entry_tuple,
+        validator=[attrs.validators.deep_iterable(attrs.validators.instance_of(ExemptionEntry)), _unique_codes],
+    )
+    number: str = attrs.field(default="", validator=attrs.validators.instance_of(str))  # 文号
+    effective: Period | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Period)))
+    source: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    notes: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=attrs.validators.deep_iterable(attrs.validators.instance_of(str)))
+
+    def entry_for(self, case: Case) -> ExemptionEntry | None:
+        """The entry naming the case's violation, if the list is in force on the decision day."""
+        if case.violation_code is None or (self.effective is not None and case.decided_on not in self.effective):
+            return None
+        return next((e for e in self.entries if e.code == case.violation_code), None)
+
+
+def _lists_of(kinds: tuple[ListKind, ...]) -> Any:
+    def check(_inst: object, attribute: attrs.Attribute[Any], value: tuple[ExemptionList, ...]) -> None:
+        for lst in value:
+            if not isinstance(lst, ExemptionList):
+                raise TypeError(f"'{attribute.name}' must hold ExemptionList values (got {lst!r})")
+            if lst.kind not in kinds:
+                allowed = ", ".join(k.value for k in kinds)
+                raise ValueError(f"'{attribute.name}' takes lists of kind {allowed} (got {lst.id!r} of kind {lst.kind.value!r})")
+
+    return check
+
+
+# -- art. 33: grounds for not penalising ---------------------------------------------
+
+
+class Leniency(enum.Enum):
+    """How strongly a ground speaks against penalising."""
+
+    SHALL_NOT = "shall_not"  # 不予行政处罚
+    SHALL_NOT_UNVERIFIED = "shall_not_unverified"  # would be shall-not; a condition is not in the facts
+    MAY_NOT = "may_not"  # 可以不予行政处罚
+
+
+_STRENGTH = {Leniency.SHALL_NOT: 3, Leniency.SHALL_NOT_UNVERIFIED: 2, Leniency.MAY_NOT: 1}
+_DUTY = {Leniency.SHALL_NOT: "shall", Leniency.SHALL_NOT_UNVERIFIED: "shall_q", Leniency.MAY_NOT: "may"}
+
+
+@attrs.frozen
+class LenientGround:
+    """One reason the law or a list gives for not penalising a case."""
+
+    leniency: Leniency
+    basis: str  # "art33.1.1", "art33.1.2", "art33.2" or "list:<list id>:<entry code>"
+    reason_zh: str
+    reason_en: str
+    unverified: str = ""  # the condition the facts do not record, for SHALL_NOT_UNVERIFIED
+
+
+_S1_ZH, _S1_EN = "违法行为轻微并及时改正，没有造成危害后果", "a minor violation, promptly corrected, with no harmful consequence"
+_S2_ZH, _S2_EN = "初次违法且危害后果轻微并及时改正", "a first violation with minor harm, promptly corrected"
+_S3_ZH, _S3_EN = "当事人有证据足以证明没有主观过错", "the party proved it bore no subjective fault"
 
 
 @attrs.frozen
@@ -66,24 +261,200 @@ class PenaltyDisposition(RuleKind):
     ``first_violation_leniency``: art. 33 para. 1 sentence 2 ("初次违法且危害
     后果轻微并及时改正的，可以不予行政处罚"). ``first_violation_excluded_fields``:
     fields where that leniency is not available (Liaoning task 8).
+    ``lists``: published 不予处罚 / 首违不罚 lists the rule applies. The
+    module docstring states how all of these combine.
     """
 
     kind_name = "penalty_disposition"
     subject = Subject.CASE
 
-    first_violation_leniency: bool = True
-    first_violation_excluded_fields: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    lists: tuple[ExemptionList, ...] = attrs.field(default=(), converter=tuple)
+    first_violation_leniency: bool = attrs.field(default=True, validator=_BOOL)
+    first_violation_excluded_fields: tuple[str, ...] = _str_tuple(default=())
+    lists: tuple[ExemptionList, ...] = attrs.field(default=(), converter=tuple, validator=_lists_of(NOT_PENALISE_LISTS))
+
+    def sentence2_available(self, case: Case) -> bool:
+        return self.first_violation_leniency and case.field not in self.first_violation_excluded_fields
+
+    def grounds(self, case: Case) -> tuple[LenientGround, ...]:
+        """Every ground of art. 33 and of the rule's lists that the case meets, strongest first."""
+        s1_facts = case.harm is Harm.NONE and case.corrected_promptly
+        s2_facts = case.first_violation and case.harm in (Harm.NONE, Harm.MINOR) and case.corrected_promptly
+        s2 = s2_facts and self.sentence2_available(case)
+        out: list[LenientGround] = []
+        if case.no_fault_proven:
+            out.append(LenientGround(Leniency.SHALL_NOT, "art33.2", _S3_ZH, _S3_EN))
+        listed = [] if not (s1_facts or s2) else self._list_grounds(case, s1_facts, s2)
+        if s1_facts:
+            out.append(self._sentence1(case, listed))
+        if s2:
+            out.append(LenientGround(Leniency.MAY_NOT, "art33.1.2", _S2_ZH, _S2_EN))
+        out.extend(g for g, _ in listed)
+        return tuple(sorted(out, key=lambda g: -_STRENGTH[g.leniency]))
+
+    def _list_grounds(self, case: Case, s1_facts: bool, s2: bool) -> list[tuple[LenientGround, bool]]:
+        """(ground, verified) for each list entry the case meets within art. 33."""
+        out = []
+        for lst in self.lists:
+            entry = lst.entry_for(case)
+            if entry is None or not entry.recorded_conditions_met(case):
+                continue
+            anchored = s2 if lst.kind is ListKind.FIRST_MINOR_EXEMPT else (s1_facts or s2)
+            if not anchored:
+                continue
+            verified = not entry.unrecorded_conditions
+            if not entry.mandatory:
+                leniency = Leniency.MAY_NOT
+            else:
+                leniency = Leniency.SHALL_NOT if verified else Leniency.SHALL_NOT_UNVERIFIED
+            zh = f"列入《{lst.title}》第{entry.code}项（{entry.violation}），符合所列情节"
+            en = f"listed in {lst.id} as entry {entry.code} ({entry.violation}) and meeting its recorded conditions"
+            out.append((LenientGround(leniency, f"list:{lst.id}:{entry.code}", zh, en, entry.unrecorded_conditions), verified))
+        return out
+
+    def _sentence1(self, case: Case, listed: list[tuple[LenientGround, bool]]) -> LenientGround:
+        minor = getattr(case, "minor", None)  # a recorded gravity, if the facts schema carries one
+        if minor is True or any(verified for _, verified in listed):
+            return LenientGround(Leniency.SHALL_NOT, "art33.1.1", _S1_ZH, _S1_EN)
+        pending = next((g.unverified for g, _ in listed), "")
+        unverified = f"违法行为轻微（{pending}）" if pending else "违法行为轻微"
+        return LenientGround(Leniency.SHALL_NOT_UNVERIFIED, "art33.1.1", _S1_ZH, _S1_EN, unverified)
+
+    def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+        for case in cases_decided(rule, ctx):
+            grounds = self.grounds(case)
+            duty = _DUTY[grounds[0].leniency] if grounds else "none"
+            excluded = case.first_violation and case.harm is not Harm.SERIOUS and case.corrected_promptly and not self.sentence2_available(case)
+            values: dict[str, int | str] = {"pen": flag(_penalised(case)), "duty": duty}
+            top = grounds[0] if grounds else None
+            evidence = {
+                "outcome": case.outcome.value,
+                "grounds": [g.basis for g in grounds],
+                "violation_code": case.violation_code,
+                "first_violation_excluded": excluded,
+                "reason_zh": top.reason_zh if top else "",
+                "reason_en": top.reason_en if top else "",
+                "unverified": top.unverified if top else "",
+            }
+            yield case_observation(case, values, evidence)
+
+    def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
+        return [
+            Branch(Status.NOT_APPLICABLE, eq("duty", "none")),
+            Branch(Status.EXEMPT, eq("pen", 0)),
+            Branch(Status.VIOLATION, eq("duty", "shall")),
+            Branch(Status.COMPLIANT, eq("duty", "may")),
+            Branch(Status.INSUFFICIENT_DATA),
+        ]
+
+    def explain(self, rule: Rule, obs: Observation, status: Status) -> Explanation:
+        return _explain_disposition(obs, status)
+
+
+def _explain_disposition(obs: Observation, status: Status) -> Explanation:
+    outcome = CaseOutcome(obs.evidence["outcome"])
+    did_zh = _OUTCOME_ZH[outcome]
+    if status is Status.NOT_APPLICABLE:
+        extra_zh = "（该领域不适用首违不罚）" if obs.evidence.get("first_violation_excluded") else ""
+        extra_en = " (first-violation leniency does not apply in this field)" if obs.evidence.get("first_violation_excluded") else ""
+        return Explanation(f"案件不具有第三十三条规定的不予处罚情形{extra_zh}", f"the case meets no ground of art. 33 for not penalising{extra_en}")
+    ev = obs.evidence
+    why_zh, why_en, unverified = ev["reason_zh"], ev["reason_en"], ev["unverified"]
+    if status is Status.EXEMPT:
+        return Explanation(f"案件属于“{why_zh}”的情形，依法不予处罚", f"not penalised: {why_en}")
+    if status is Status.VIOLATION:
+        return Explanation(
+            f"案件属于“{why_zh}”的情形，依法应当不予处罚，却{did_zh}",
+            f"the case is {why_en}, which the law says shall not be penalised, yet it was {outcome.value.replace('_', ' ')}",
+            "依法撤销或者纠正处罚决定，并对当事人进行教育", "revoke or correct the penalty decision and educate the party",
+        )
+    if status is Status.COMPLIANT:
+        return Explanation(
+            f"案件属于“{why_zh}”的情形，可以不予处罚；机关依裁量{did_zh}，在法定裁量范围内",
+            f"the case is {why_en}, which may go unpenalised; the authority chose to penalise, within its discretion",
+        )
+    return Explanation(
+        f"若“{unverified}”成立，案件属于“{why_zh}”的情形，应当不予处罚；事实未记录该条件，无法判断",
+        f"the case would be {why_en}, not to be penalised, if a condition the facts do not record holds: {unverified}",
+        "核实并补录该条件", "verify and record the condition",
+    )
+
+
+# -- art. 32: circumstances requiring a lighter or mitigated penalty -----------------
+
+#: 《行政处罚法》第三十二条's items, by the circumstance code :attr:`Case.mitigating` uses.
+ART32_CIRCUMSTANCES: dict[str, tuple[str, str]] = {
+    "eliminated_harm": ("主动消除或者减轻违法行为危害后果的", "actively eliminated or reduced the harmful consequences"),
+    "coerced_or_induced": ("受他人胁迫或者诱骗实施违法行为的", "was coerced or induced by others into the violation"),
+    "confessed": ("主动供述行政机关尚未掌握的违法行为的", "voluntarily confessed violations the authority did not yet know of"),
+    "meritorious_service": ("配合行政机关查处违法行为有立功表现的", "performed meritorious service helping the authority investigate violations"),
+    "other_statutory": ("法律、法规、规章规定其他应当从轻或者减轻行政处罚的", "another circumstance that laws, regulations or rules say requires a lighter or mitigated penalty"),
+}
 
 
 @attrs.frozen
 class MitigationRequired(RuleKind):
-    """Art. 32: with a listed circumstance, the penalty shall be lighter or mitigated."""
+    """Art. 32: with a listed circumstance, the penalty shall be lighter or mitigated.
+
+    A case whose ``mitigating`` codes include one of ``circumstances`` (or
+    whose violation is on one of ``lists`` — 从轻/减轻处罚清单 — with the
+    entry's recorded conditions met) must end LIGHTER, MITIGATED or
+    NOT_PENALISED; an ordinary PENALISED outcome is a violation.
+    """
 
     kind_name = "mitigation_required"
     subject = Subject.CASE
 
-    circumstances: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    circumstances: tuple[str, ...] = _str_tuple(default=tuple(ART32_CIRCUMSTANCES))
+    lists: tuple[ExemptionList, ...] = attrs.field(default=(), converter=tuple, validator=_lists_of(LESSEN_LISTS))
+
+    def matched(self, case: Case) -> tuple[str, ...]:
+        """The circumstance codes and list entries (``list:<id>:<code>``) the case meets."""
+        codes = [c for c in self.circumstances if c in case.mitigating]
+        for lst in self.lists:
+            entry = lst.entry_for(case)
+            if entry is not None and entry.recorded_conditions_met(case):
+                codes.append(f"list:{lst.id}:{entry.code}")
+        return tuple(codes)
+
+    def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+        for case in cases_decided(rule, ctx):
+            matched = self.matched(case)
+            values: dict[str, int | str] = {"has": len(matched), "out": case.outcome.value}
+            evidence = {"outcome": case.outcome.value, "circumstances": list(matched), "other_codes": [c for c in case.mitigating if c not in self.circumstances]}
+            yield case_observation(case, values, evidence)
+
+    def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
+        return [
+            Branch(Status.NOT_APPLICABLE, eq("has", 0)),
+            Branch(Status.VIOLATION, eq("out", CaseOutcome.PENALISED.value)),
+            Branch(Status.COMPLIANT),
+        ]
+
+    def explain(self, rule: Rule, obs: Observation, status: Status) -> Explanation:
+        if status is Status.NOT_APPLICABLE:
+            return Explanation("案件没有应当从轻或者减轻处罚的情形", "the case has no circumstance requiring a lighter or mitigated penalty")
+        found = obs.evidence["circumstances"]
+        zh = "；".join(circumstance_text(c)[0] for c in found)
+        en = "; ".join(circumstance_text(c)[1] for c in found)
+        outcome = CaseOutcome(obs.evidence["outcome"])
+        if status is Status.COMPLIANT:
+            return Explanation(f"案件有应当从轻或者减轻处罚的情形（{zh}），已{_OUTCOME_ZH[outcome]}", f"the case has a circumstance requiring leniency ({en}) and was {outcome.value.replace('_', ' ')}")
+        return Explanation(
+            f"案件有应当从轻或者减轻处罚的情形（{zh}），却未从轻或者减轻处罚",
+            f"the case has a circumstance requiring a lighter or mitigated penalty ({en}), yet was penalised in the ordinary range",
+            "依法变更为从轻或者减轻处罚", "change the decision to a lighter or mitigated penalty",
+        )
+
+
+def circumstance_text(code: str) -> tuple[str, str]:
+    """Chinese and English wording of a circumstance code or matched list entry."""
+    if code.startswith("list:"):
+        _, lst, entry = code.split(":", 2)
+        return f"列入{lst}第{entry}项", f"entry {entry} of list {lst}"
+    return ART32_CIRCUMSTANCES.get(code, (code, code))
+
+
+# -- procedure -----------------------------------------------------------------------
 
 
 class ProcedureRequirement(enum.Enum):
@@ -93,9 +464,61 @@ class ProcedureRequirement(enum.Enum):
 
 @attrs.frozen
 class CaseProcedure(RuleKind):
-    """A procedural requirement every (penalised or major) case meets."""
+    """A procedural requirement every (penalised or major) case meets.
+
+    ``LEGAL_REVIEW_BEFORE_MAJOR_DECISION``: a ``major`` case has its legal
+    review (``legal_review_on``) on or before the decision day; none →
+    ``violation``, after the decision → ``late``; other cases
+    ``not_applicable``. ``CITES_DISCRETION_BASELINE``: a case with a penalty
+    (any outcome but NOT_PENALISED) cites the discretion baseline; cases not
+    penalised are ``not_applicable``.
+    """
 
     kind_name = "case_procedure"
     subject = Subject.CASE
 
     requirement: ProcedureRequirement = attrs.field(validator=attrs.validators.instance_of(ProcedureRequirement))
+
+    def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+        for case in cases_decided(rule, ctx):
+            review = case.legal_review_on if case.legal_review_on and case.legal_review_on <= ctx.as_of else None
+            values: dict[str, int | str] = {
+                "major": flag(case.major),
+                "rev": flag(review is not None),
+                "lag": (review - case.decided_on).days if review else 0,
+                "pen": flag(_penalised(case)),
+                "cites": flag(case.cites_discretion_baseline),
+            }
+            evidence = {"major": case.major, "legal_review_on": review, "outcome": case.outcome.value, "cites_discretion_baseline": case.cites_discretion_baseline}
+            yield case_observation(case, values, evidence)
+
+    def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
+        if self.requirement is ProcedureRequirement.LEGAL_REVIEW_BEFORE_MAJOR_DECISION:
+            return [
+                Branch(Status.NOT_APPLICABLE, eq("major", 0)),
+                Branch(Status.VIOLATION, eq("rev", 0)),
+                Branch(Status.COMPLIANT, lte("lag", 0)),
+                Branch(Status.LATE),
+            ]
+        return [
+            Branch(Status.NOT_APPLICABLE, eq("pen", 0)),
+            Branch(Status.COMPLIANT, eq("cites", 1)),
+            Branch(Status.VIOLATION),
+        ]
+
+    def explain(self, rule: Rule, obs: Observation, status: Status) -> Explanation:
+        day = obs.label
+        if self.requirement is ProcedureRequirement.CITES_DISCRETION_BASELINE:
+            if status is Status.NOT_APPLICABLE:
+                return Explanation("案件不予处罚，无需引用裁量基准", "the case was not penalised, so no baseline need be cited")
+            if status is Status.COMPLIANT:
+                return Explanation("处罚决定引用了行政裁量权基准", "the penalty decision cites the discretion baseline")
+            return Explanation("处罚决定未引用行政裁量权基准", "the penalty decision does not cite the discretion baseline", "在文书中引用裁量基准并说明理由", "cite the baseline in the decision and give reasons")
+        review = obs.evidence["legal_review_on"]
+        if status is Status.NOT_APPLICABLE:
+            return Explanation("案件不属于重大执法决定", "the case is not a major enforcement decision")
+        if status is Status.COMPLIANT:
+            return Explanation(f"重大执法决定于{day}作出，此前已于{review}进行法制审核", f"major decision made on {day} after legal review on {review}")
+        if status is Status.LATE:
+            return Explanation(f"重大执法决定于{day}作出，法制审核迟至{review}，未在决定前审核", f"major decision made on {day}, but legal review only on {review}, after the decision")
+        return Explanation(f"重大执法决定于{day}作出，未经法制审核", f"major decision made on {day} without legal review", "对该决定进行法制审核并依法纠正", "have the decision legally reviewed and correct it as needed")

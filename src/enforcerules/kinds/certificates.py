@@ -7,14 +7,33 @@
   qualification exam (and, where a plan says so, training).
 - :class:`CertificateWithdrawal` — per officer who left the post: the
   certificate is withdrawn/cancelled.
+
+Readings this module takes (each settable where the plans leave a choice):
+
+- The facts' certificates are the certificate register of the officers they
+  name: an officer in the facts with no valid certificate on a day was not
+  certified that day. A handling officer is *unknown* only when the officer
+  is not among the facts' officers or the facts hold no certificate at all.
+- "Before" issuance means on or before the issue day, for the exam and for
+  training alike.
+- A certificate is withdrawn when it is revoked/cancelled (``revoked_on``);
+  a suspension (暂扣) is not a withdrawal.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
+from collections.abc import Iterator, Sequence
 import attrs
 
-from ..rules import Subject
-from .base import RuleKind
+from ..citation import Period
+from ..conditions import all_of, any_of, eq, gt, gte, lte
+from ..deadlines import DeadlinePolicy
+from ..facts import Certificate, Officer
+from ..findings import Status
+from ..rules import Rule, Subject
+from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag, scoped_officers
+from .cases import case_observation, cases_decided
 
 __all__ = ["CertificateIssuance", "CertificateWithdrawal", "CertifiedHandling"]
 
@@ -24,6 +43,9 @@ def _non_negative(_inst: object, attribute: attrs.Attribute[int], value: int) ->
         raise ValueError(f"'{attribute.name}' must be a non-negative int (got {value!r})")
 
 
+_BOOL = attrs.validators.instance_of(bool)
+
+
 @attrs.frozen
 class CertifiedHandling(RuleKind):
     """A case's handling officers hold valid certificates on the decision day.
@@ -31,35 +53,228 @@ class CertifiedHandling(RuleKind):
     ``min_certified``: at least this many handling officers certified (1 for
     "不得独立从事", 2 for 行政处罚法 art. 42). ``all_certified``: every
     handling officer certified (Tianjin's "不得从事").
+
+    A case with no handling officers recorded is ``insufficient_data``; so is
+    one that falls short only because some officers' certificates are
+    unknown and would suffice if those officers were certified.
     """
 
     kind_name = "certified_handling"
     subject = Subject.CASE
 
     min_certified: int = attrs.field(default=1, validator=_non_negative)
-    all_certified: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    all_certified: bool = attrs.field(default=False, validator=_BOOL)
+
+    def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+        facts = ctx.facts
+        register = bool(facts.certificates)
+        for case in cases_decided(rule, ctx):
+            officers = sorted(set(case.handling_officers))
+            unknown = [o for o in officers if not register or o not in facts.officer_by_id]
+            known = [o for o in officers if o not in unknown]
+            certified = [o for o in known if facts.certificate_valid_on(o, case.decided_on)]
+            uncertified = [o for o in known if o not in certified]
+            values: dict[str, int | str] = {
+                "officers": len(officers),
+                "cert": len(certified),
+                "bad": len(uncertified),
+                "unk": len(unknown),
+                "possible": len(certified) + len(unknown),
+            }
+            evidence = {"handling_officers": officers, "certified": certified, "uncertified": uncertified, "unknown": unknown}
+            yield case_observation(case, values, evidence)
+
+    def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
+        enough = gte("cert", self.min_certified)
+        none_bad = eq("bad", 0) if self.all_certified else {}
+        return [
+            Branch(Status.INSUFFICIENT_DATA, eq("officers", 0)),
+            Branch(Status.COMPLIANT, all_of(enough, none_bad, eq("unk", 0) if self.all_certified else {})),
+            Branch(Status.INSUFFICIENT_DATA, all_of(gt("unk", 0), gte("possible", self.min_certified), none_bad)),
+            Branch(Status.VIOLATION),
+        ]
+
+    def _requirement(self) -> tuple[str, str]:
+        if self.all_certified:
+            return "全部承办人员均应持有效行政执法证件", "every handling officer must hold a valid certificate"
+        return (
+            f"至少{self.min_certified}名承办人员应持有效行政执法证件",
+            f"at least {self.min_certified} handling officer(s) must hold a valid certificate",
+        )
+
+    def explain(self, rule: Rule, obs: Observation, status: Status) -> Explanation:
+        need_zh, need_en = self._requirement()
+        ev = obs.evidence
+        day, cert, n = obs.label, int(obs.values["cert"]), int(obs.values["officers"])
+        if status is Status.INSUFFICIENT_DATA and n == 0:
+            return Explanation("案件未记录承办执法人员，无法判断是否持证", "the case records no handling officers, so certification cannot be judged", "补录案件承办人员", "record the case's handling officers")
+        if status is Status.INSUFFICIENT_DATA:
+            unk = "、".join(ev["unknown"])
+            return Explanation(
+                f"{day}作出决定时{need_zh}；已知持证{cert}人，{unk}的证件情况未知",
+                f"on {day} {need_en}; {cert} known certified, certificates of {', '.join(ev['unknown'])} unknown",
+                "补充承办人员的执法证件信息", "supply the handling officers' certificate records",
+            )
+        if status is Status.COMPLIANT:
+            return Explanation(f"{day}作出决定时{n}名承办人员中{cert}人持有效证件，符合要求（{need_zh}）", f"on {day}, {cert} of {n} handling officers held a valid certificate, as required ({need_en})")
+        bad = "、".join(ev["uncertified"]) or "无"
+        return Explanation(
+            f"{day}作出决定时{n}名承办人员中仅{cert}人持有效证件（未持证：{bad}），不符合“{need_zh}”",
+            f"on {day} only {cert} of {n} handling officers held a valid certificate (uncertified: {', '.join(ev['uncertified']) or 'none'}); {need_en}",
+            "由持有效行政执法证件的人员承办，并核查该案决定的合法性", "assign certified officers and review the lawfulness of the decision",
+        )
 
 
 @attrs.frozen
 class CertificateIssuance(RuleKind):
-    """A certificate is issued only after a passed exam (and training, if required)."""
+    """A certificate is issued only after a passed exam (and training, if required).
+
+    ``require_exam``: the qualification exam was passed on or before the
+    issue day (a certificate with no exam date recorded does not meet it).
+    ``require_training``: the officer has some training record on or before
+    the issue day (Shanxi task 4: "应当参加执法培训且通过行政执法资格考试").
+    """
 
     kind_name = "certificate_issuance"
     subject = Subject.CERTIFICATE
 
-    require_exam: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
-    require_training: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    require_exam: bool = attrs.field(default=True, validator=_BOOL)
+    require_training: bool = attrs.field(default=False, validator=_BOOL)
+
+    def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+        facts = ctx.facts
+        for officer in scoped_officers(rule.scope, facts):
+            trained = [r.day for r in facts.training_by_officer.get(officer.id, ())]
+            for cert in facts.certificates_by_officer.get(officer.id, ()):
+                if cert.issued_on > ctx.as_of:
+                    continue
+                exam = cert.exam_passed_on
+                before = [d for d in trained if d <= cert.issued_on]
+                values: dict[str, int | str] = {
+                    "exam": flag(exam is not None),
+                    "exam_ok": flag(exam is not None and exam <= cert.issued_on),
+                    "trained": flag(bool(before)),
+                }
+                evidence = {"officer": officer.id, "issued_on": cert.issued_on, "exam_passed_on": exam, "training_before_issue": len(before)}
+                day = Period(cert.issued_on, cert.issued_on)
+                yield Observation(cert.id, day, cert.issued_on.isoformat(), values, evidence)
+
+    def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
+        failures = []
+        if self.require_exam:
+            failures.append(eq("exam_ok", 0))
+        if self.require_training:
+            failures.append(eq("trained", 0))
+        out = [Branch(Status.VIOLATION, any_of(*failures))] if failures else []
+        return [*out, Branch(Status.COMPLIANT)]
+
+    def _gaps(self, obs: Observation) -> list[tuple[str, str]]:
+        v, ev, out = obs.values, obs.evidence, []
+        if self.require_exam and v["exam"] == 0:
+            out.append(("未记录通过资格考试的日期", "no passed qualification exam is recorded"))
+        elif self.require_exam and v["exam_ok"] == 0:
+            out.append((f"资格考试于{ev['exam_passed_on']}通过，晚于发证日", f"the exam was passed on {ev['exam_passed_on']}, after issue"))
+        if self.require_training and v["trained"] == 0:
+            out.append(("发证前无培训记录", "no training is recorded before issue"))
+        return out
+
+    def explain(self, rule: Rule, obs: Observation, status: Status) -> Explanation:
+        day = obs.label
+        if status is Status.COMPLIANT:
+            met = [("考试合格", "exam passed")] * self.require_exam + [("参加培训", "training attended")] * self.require_training
+            zh = "、".join(z for z, _ in met) or "无发证前置条件"
+            en = " and ".join(e for _, e in met) or "no preconditions set"
+            return Explanation(f"证件于{day}发放，发证前已{zh}", f"certificate issued on {day}; before issue: {en}")
+        gaps = self._gaps(obs)
+        return Explanation(
+            f"证件于{day}发放，但" + "；".join(z for z, _ in gaps),
+            f"certificate issued on {day}, but " + "; ".join(e for _, e in gaps),
+            "核查发证依据，不符合条件的依法收回证件", "review the grounds of issue and withdraw the certificate if they are not met",
+        )
+
+
+def _outstanding(certs: Sequence[Certificate], left: _dt.date) -> list[Certificate]:
+    """Certificates not yet revoked on the day the officer left."""
+    return [c for c in certs if c.revoked_on is None or c.revoked_on > left]
 
 
 @attrs.frozen
 class CertificateWithdrawal(RuleKind):
     """An officer who left the post has no certificate still valid ``grace_days`` after leaving.
 
-    The plans say "及时" (promptly) without a number: the default grace is a
-    documented choice of this library, settable per rule.
+    The plans say "及时" (promptly) without a number: the default of 30
+    calendar days after the leaving day is this library's reading, settable
+    per rule. Every certificate not revoked by the leaving day must be
+    revoked (收回并注销) by then: ``compliant`` if all were, ``late`` if the
+    last came after the grace, ``pending`` while the grace runs, and
+    ``violation`` once it has run out with a certificate still unrevoked.
+    Officers still in post, or who held no unrevoked certificate when they
+    left, are ``not_applicable``. The observation's period is the leaving day.
     """
 
     kind_name = "certificate_withdrawal"
     subject = Subject.OFFICER
 
     grace_days: int = attrs.field(default=30, validator=_non_negative)
+
+    def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+        for officer in scoped_officers(rule.scope, ctx.facts):
+            if officer.hired_on > ctx.as_of:
+                continue
+            yield self._observation(officer, ctx.facts.certificates_by_officer.get(officer.id, []), ctx.as_of)
+
+    def _observation(self, officer: Officer, certs: Sequence[Certificate], as_of: _dt.date) -> Observation:
+        left = officer.left_on if officer.left_on is not None and officer.left_on <= as_of else None
+        if left is None:
+            values: dict[str, int | str] = {"left": 0, "held": 0, "open": 0, "lag": 0, "elapsed": 0}
+            return Observation(officer.id, Period(officer.hired_on, as_of), "in post", values, {})
+        outstanding = _outstanding(certs, left)
+        revoked = [c.revoked_on for c in outstanding if c.revoked_on is not None and c.revoked_on <= as_of]
+        still_open = [c.id for c in outstanding if c.revoked_on is None or c.revoked_on > as_of]
+        last = max(revoked) if revoked and not still_open else None
+        values = {
+            "left": 1,
+            "held": flag(bool(outstanding)),
+            "open": len(still_open),
+            "lag": (last - left).days if last else 0,
+            "elapsed": (as_of - left).days,
+        }
+        evidence = {
+            "left_on": left,
+            "leave_reason": officer.leave_reason,
+            "certificates": [c.id for c in outstanding],
+            "unrevoked": still_open,
+            "last_revoked_on": last,
+        }
+        due = left + _dt.timedelta(days=self.grace_days)
+        return Observation(officer.id, Period(left, left), left.isoformat(), values, evidence, due=due)
+
+    def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
+        return [
+            Branch(Status.NOT_APPLICABLE, any_of(eq("left", 0), eq("held", 0))),
+            Branch(Status.COMPLIANT, all_of(eq("open", 0), lte("lag", self.grace_days))),
+            Branch(Status.LATE, eq("open", 0)),
+            Branch(Status.PENDING, lte("elapsed", self.grace_days)),
+            Branch(Status.VIOLATION),
+        ]
+
+    def explain(self, rule: Rule, obs: Observation, status: Status) -> Explanation:
+        ev, g = obs.evidence, self.grace_days
+        if status is Status.NOT_APPLICABLE and obs.values["left"] == 0:
+            return Explanation("该人员仍在执法岗位", "the officer is still in post")
+        left = ev["left_on"]
+        if status is Status.NOT_APPLICABLE:
+            return Explanation(f"该人员于{left}离岗，离岗时未持有未注销的执法证件", f"the officer left on {left} holding no unrevoked certificate")
+        window_zh, window_en = f"离岗（{left}）后{g}日内", f"within {g} days of leaving ({left})"
+        if status is Status.COMPLIANT:
+            return Explanation(f"证件已于{ev['last_revoked_on']}收回注销，在{window_zh}", f"certificates revoked on {ev['last_revoked_on']}, {window_en}")
+        if status is Status.LATE:
+            return Explanation(f"证件于{ev['last_revoked_on']}才收回注销，超过{window_zh}的期限", f"certificates revoked only on {ev['last_revoked_on']}, not {window_en}")
+        ids = "、".join(ev["unrevoked"])
+        if status is Status.PENDING:
+            return Explanation(f"证件{ids}尚未注销，应于{obs.due}前（{window_zh}）收回注销", f"certificates {', '.join(ev['unrevoked'])} not yet revoked; due by {obs.due} ({window_en})", f"于{obs.due}前收回并注销证件", f"revoke the certificates by {obs.due}")
+        return Explanation(
+            f"该人员于{left}离岗，证件{ids}至今未收回注销，已超过{window_zh}的期限（{obs.due}）",
+            f"the officer left on {left}; certificates {', '.join(ev['unrevoked'])} are still unrevoked after the {g}-day grace ({obs.due})",
+            "立即收回并注销证件", "revoke and cancel the certificates now",
+        )
