@@ -76,6 +76,9 @@ def test_example_stories_read_as_the_plan_says(national, facts, engine) -> None:
     assert status(report, "national.rectification.problem_list", "county_ecology") is S.LATE
     assert status(report, "national.rectification.problem_list", "county_transport") is S.VIOLATION
     assert status(report, "national.rectification.special_supervision", "*") is S.INSUFFICIENT_DATA  # no national unit
+    if "national.penalty_law.art33" in national:
+        # minor, corrected promptly, no harm, not penalised: 行政处罚法 art. 33
+        assert status(report, "national.penalty_law.art33", "case_2024_market_017") is S.EXEMPT
 
 
 def test_example_rotation_in_june_depends_on_the_deadline_policy(national, facts, engine) -> None:
