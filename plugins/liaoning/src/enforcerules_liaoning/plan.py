@@ -18,12 +18,13 @@ and the ids of the rules that carry it in the resolved rulebook.
 
 Who a rule binds: the task's 责任单位 are provincial units, and task 1 adds
 "以下均需各市政府、省沈抚示范区管委会落实，不再列出", so every task also binds
-the cities. Task rules therefore bind units at province and city level of the
-kinds the 责任单位 name: 省直…行政执法部门 and 省市场监管局 → enforcement units,
-省司法厅 → justice units, 省财政厅, 省人力资源社会保障厅, 省营商局（省大数据局）,
-各市政府 and 省沈抚示范区管委会 → government units (the library's
-``UnitKind.GOVERNMENT`` stands for governments and their general
-departments). A unit shows a stage done with a task report of the rule's
+the cities, which carry it out through their own departments. Task rules
+therefore bind units at province and city level of the kinds the provincial
+责任单位 name: 省直…行政执法部门 and 省市场监管局 → enforcement units, 省司法厅
+→ justice units, 省财政厅, 省人力资源社会保障厅 and 省营商局（省大数据局） →
+government units (the library's ``UnitKind.GOVERNMENT`` stands for
+governments and their general departments). 各市政府 and 省沈抚示范区管委会
+add no kind of their own: a city answers through its units of those kinds. A unit shows a stage done with a task report of the rule's
 task key; a standing ("持续推进") task is compliant once activity is reported
 and pending until then.
 """
@@ -72,7 +73,8 @@ _FIRST_YEAR_NOTE = (
     "out of period). To assess 2023 as well, override the rule's `effective` period to start in 2023."
 )
 
-_KIND_OF_UNIT: Mapping[str, UnitKind] = {
+#: The kind of unit each 责任单位 is; ``None`` for the cities, which act through their units.
+_KIND_OF_UNIT: Mapping[str, UnitKind | None] = {
     "省直各行政执法部门": UnitKind.ENFORCEMENT,
     "省直有关行政执法部门": UnitKind.ENFORCEMENT,
     "省市场监管局": UnitKind.ENFORCEMENT,
@@ -80,15 +82,16 @@ _KIND_OF_UNIT: Mapping[str, UnitKind] = {
     "省财政厅": UnitKind.GOVERNMENT,
     "省人力资源社会保障厅": UnitKind.GOVERNMENT,
     "省营商局（省大数据局）": UnitKind.GOVERNMENT,
-    "各市政府": UnitKind.GOVERNMENT,
-    "省沈抚示范区管委会": UnitKind.GOVERNMENT,
+    "各市政府": None,
+    "省沈抚示范区管委会": None,
 }
 _PROVINCE_AND_CITIES = (Level.PROVINCE, Level.CITY)
 
 
 def responsible_scope(responsible: tuple[str, ...]) -> Scope:
     """Units at province and city level of the kinds the 责任单位 name."""
-    kinds = sorted({_KIND_OF_UNIT[name] for name in responsible}, key=lambda k: k.value)
+    named = {_KIND_OF_UNIT[name] for name in responsible}
+    kinds = sorted((k for k in named if k is not None), key=lambda k: k.value)
     return Scope(Subject.UNIT, unit_kinds=tuple(kinds), levels=_PROVINCE_AND_CITIES)
 
 
