@@ -194,8 +194,8 @@ class CertificateIssuance(RuleKind):
 
 
 def _outstanding(certs: Sequence[Certificate], left: _dt.date) -> list[Certificate]:
-    """Certificates not yet revoked on the day the officer left."""
-    return [c for c in certs if c.revoked_on is None or c.revoked_on > left]
+    """Certificates still held when the officer left (a revocation on the leaving day counts as withdrawal)."""
+    return [c for c in certs if c.revoked_on is None or c.revoked_on >= left]
 
 
 @attrs.frozen
