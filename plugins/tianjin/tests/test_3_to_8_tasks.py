@@ -1,0 +1,93 @@
+"""三 to 八: problem list and rectification (三（四）1), discretion baselines (三（五）1),
+township templates (三（五）2), procedure and legal-review list (三（六）1), the three-level
+supervision system (五（十一）1), the mid-term and final evaluations (八（一））."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from enforcerules import DeadlinePolicy, Intent, Status
+
+RECT_PLAN = "tianjin.rectification.rectification_plan"
+RECT_REPORT = "tianjin.rectification.report"
+BASELINES = "national.discretion.baselines"
+TEMPLATES = "tianjin.standards.township_document_templates"
+SYSTEM = "national.supervision.four_level_system"
+MID, FINAL = "tianjin.evaluation.mid_term", "tianjin.evaluation.final"
+
+
+def _report(task: str, unit: str, day: str) -> dict:
+    return {"task_reports": [{"id": f"{task}-{unit}", "task": task, "unit": unit, "completed_on": day}]}
+
+
+#: (rule, task key, unit bound, last day on time) for every dated Tianjin task.
+DATED = [
+    (RECT_PLAN, "rectification_plan", "hp_market", dt.date(2023, 12, 31)),
+    (RECT_REPORT, "rectification_report", "hp_market", dt.date(2024, 6, 30)),
+    (BASELINES, "discretion_baselines_published", "tj_market", dt.date(2023, 12, 31)),
+    (TEMPLATES, "township_document_templates", "tj_justice", dt.date(2024, 12, 31)),
+    (SYSTEM, "supervision_system", "hp_gov", dt.date(2024, 12, 31)),
+    (MID, "mid_term_evaluation", "tj_justice", dt.date(2024, 10, 31)),
+    (FINAL, "final_evaluation", "tj_justice", dt.date(2025, 10, 31)),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "task", "unit", "due"), DATED, ids=[d[0] for d in DATED])
+def test_dated_tasks_on_the_last_day_are_on_time_and_the_day_after_late(tianjin, status_of, engine, rule_id, task, unit, due) -> None:
+    on_time, late = due.isoformat(), (due + dt.timedelta(days=1)).isoformat()
+    assert status_of(tianjin, rule_id, _report(task, unit, on_time), unit, engine=engine) is Status.COMPLIANT
+    assert status_of(tianjin, rule_id, _report(task, unit, late), unit, engine=engine) is Status.LATE
+    assert status_of(tianjin, rule_id, {}, unit, as_of=due, engine=engine) is Status.PENDING
+    assert status_of(tianjin, rule_id, {}, unit, as_of=due + dt.timedelta(days=1), engine=engine) is Status.VIOLATION
+    assert tianjin.get(rule_id).rule.spec.due_date(DeadlinePolicy.strict()) == due
+
+
+def test_3_4_1_rectification_plan_is_due_with_the_problem_list(tianjin) -> None:
+    policy = DeadlinePolicy()
+    assert tianjin.get(RECT_PLAN).rule.spec.due_date(policy) == tianjin.get("national.rectification.problem_list").rule.spec.due_date(policy)
+    assert tianjin.get("national.rectification.problem_list").overrides == ()
+
+
+def test_3_5_1_baselines_established_but_not_published_fall_short_in_tianjin_only(tianjin, national, status_of, engine) -> None:
+    doc = _report("discretion_baselines", "tj_market", "2023-12-01")
+    assert status_of(tianjin, BASELINES, doc, "tj_market", engine=engine) is Status.VIOLATION
+    assert status_of(national, BASELINES, doc, "tj_market", engine=engine) is Status.COMPLIANT
+
+
+def test_3_5_1_baselines_override_is_a_declared_tightening(tianjin) -> None:
+    rule = tianjin.get(BASELINES)
+    (record,) = rule.overrides
+    assert rule.declared_by == "national" and record.jurisdiction == "tianjin" and record.intent is Intent.TIGHTEN
+    assert record.previous.spec.task == "discretion_baselines" and rule.rule.spec.task == "discretion_baselines_published"
+    assert rule.rule.spec.deadline == record.previous.spec.deadline
+    assert "对外公布" in rule.rule.citation.quote
+
+
+def test_3_5_2_templates_bind_the_municipal_justice_unit_only(tianjin, run, engine) -> None:
+    assert {f.subject for f in run(tianjin, TEMPLATES, {}, engine=engine)} == {"tj_justice"}
+
+
+@pytest.mark.parametrize(("rule_id", "unit"), [("tianjin.procedure.township_procedure", "tj_justice"), ("tianjin.procedure.legal_review_list", "hp_market")])
+def test_3_6_1_undated_tasks_are_compliant_once_reported_and_never_late(tianjin, status_of, engine, rule_id, unit) -> None:
+    task = tianjin.get(rule_id).rule.spec.task
+    assert status_of(tianjin, rule_id, _report(task, unit, "2026-01-05"), unit, engine=engine) is Status.COMPLIANT
+    assert status_of(tianjin, rule_id, {}, unit, engine=engine) is Status.PENDING
+    assert tianjin.get(rule_id).rule.spec.due_date(DeadlinePolicy()) is None
+
+
+def test_5_11_1_three_level_system_replaces_the_four_level_one(tianjin, run, engine) -> None:
+    rule = tianjin.get(SYSTEM)
+    (record,) = rule.overrides
+    assert rule.declared_by == "national" and record.jurisdiction == "tianjin" and record.intent is Intent.REPLACE
+    assert "四级" in record.previous.citation.quote and "三级" in rule.rule.citation.quote
+    assert "三级" in rule.rule.title_zh and rule.rule.spec == record.previous.spec
+    assert {f.subject for f in run(tianjin, SYSTEM, {}, engine=engine)} == {"tj_gov", "hp_gov"}
+
+
+def test_8_1_evaluations_are_dated_by_the_end_of_october(tianjin) -> None:
+    policy = DeadlinePolicy()
+    assert tianjin.get(MID).rule.spec.due_date(policy) == dt.date(2024, 10, 31)
+    assert tianjin.get(FINAL).rule.spec.due_date(policy) == dt.date(2025, 10, 31)
+    assert tianjin.get(MID).rule.responsible == ("市司法局",)
