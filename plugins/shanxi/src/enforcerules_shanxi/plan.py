@@ -137,7 +137,7 @@ CERTIFICATE_ISSUANCE = Rule(
     responsible=("各级行政执法机关",),
     note=(
         "Both conditions are checked for each certificate: a passed exam (Certificate.exam_passed_on) "
-        "and enforcement training attended, both before the issue day. The national rule on "
+        "and some enforcement training attended (a training record), both on or before the issue day. The national rule on "
         "uncertified officers ('严禁未取得证件的人员独立从事行政执法工作', restated here) is inherited."
     ),
 )
