@@ -27,7 +27,7 @@ ONE_DAY = dt.timedelta(days=1)
 UNITS: list[dict[str, Any]] = [
     {"id": "prov_market", "name": "辽宁省市场监督管理局", "kind": "enforcement", "level": "province", "field": "market_regulation"},
     {"id": "prov_justice", "name": "辽宁省司法厅", "kind": "justice", "level": "province"},
-    {"id": "prov_finance", "name": "辽宁省财政厅", "kind": "government", "level": "province"},
+    {"id": "prov_gov", "name": "辽宁省人民政府", "kind": "government", "level": "province"},
     {"id": "shenyang_gov", "name": "沈阳市人民政府", "kind": "government", "level": "city"},
     {"id": "shenyang_justice", "name": "沈阳市司法局", "kind": "justice", "level": "city"},
     {"id": "shenyang_eco", "name": "沈阳市生态环境局", "kind": "enforcement", "level": "city", "field": "ecology_environment"},

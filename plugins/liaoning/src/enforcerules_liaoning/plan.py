@@ -22,9 +22,12 @@ the cities, which carry it out through their own departments. Task rules
 therefore bind units at province and city level of the kinds the provincial
 责任单位 name: 省直…行政执法部门 and 省市场监管局 → enforcement units, 省司法厅
 → justice units, 省财政厅, 省人力资源社会保障厅 and 省营商局（省大数据局） →
-government units (the library's ``UnitKind.GOVERNMENT`` stands for
-governments and their general departments). 各市政府 and 省沈抚示范区管委会
-add no kind of their own: a city answers through its units of those kinds. A unit shows a stage done with a task report of the rule's
+government units: the library has no kind for a government's general
+departments, so a government unit (辽宁省人民政府, a city government) answers
+for its finance, human-resources and business-environment departments; give
+those departments their own government units only if national rules binding
+governments ("各地区") should bind them too. 各市政府 and 省沈抚示范区管委会 add
+no kind of their own: a city answers through its units of those kinds. A unit shows a stage done with a task report of the rule's
 task key; a standing ("持续推进") task is compliant once activity is reported
 and pending until then.
 """
