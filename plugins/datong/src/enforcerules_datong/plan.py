@@ -592,7 +592,7 @@ TASKS = task_table(
     (T8, ["national.officers.annual_assessment"]),
     (T9, [EXIT_MECHANISM]),
     (T10, [PROBLEM_LIST.rule_id, SPECIAL_RECTIFICATION]),
-    (T11, [DISCRETION, "national.discretion.baselines"]),
+    (T11, [DISCRETION]),
     (T12, [DOCUMENT_FORMATS]),
     (T13, [THREE_SYSTEMS, "national.cases.legal_review"]),
     (T14, [CREDIT_SUPERVISION]),
