@@ -52,7 +52,7 @@ def test_every_deadline_phrase_of_the_plans_parses(document: str, context: str, 
     assert deadline.ambiguous == (default != strict)
 
 
-def test_liaoning_san_1_every_year_end_is_an_annual_deadline() -> None:
+def test_liaoning_san_2_every_year_end_is_an_annual_deadline() -> None:
     # 辽宁省实施方案: "每年年底前向省政府报告任务完成情况"
     d = er.Deadline("每年年底前")
     assert d.kind is DeadlineKind.ANNUAL
