@@ -25,10 +25,11 @@ def _plan_tasks() -> list[tuple[tuple[str, ...], str]]:
     return [(tuple(re.split(r"[、，]", m[1])), m[2]) for m in DUTY_LINE.finditer(section)]
 
 
-def _in_order(quote: str) -> bool:
+def _in_order(quote: str, text: str = SOURCE) -> bool:
+    """Each "……"-separated fragment of *quote* occurs in *text*, in order."""
     pos = 0
-    for fragment in quote.split("……"):
-        found = SOURCE.find(re.sub(r"\s+", "", fragment), pos)
+    for fragment in (re.sub(r"\s+", "", f) for f in quote.split("……")):
+        found = text.find(fragment, pos)
         if found < 0:
             return False
         pos = found + len(fragment)
@@ -36,11 +37,10 @@ def _in_order(quote: str) -> bool:
 
 
 def test_the_plan_has_21_numbered_tasks_and_the_table_all_of_them() -> None:
-    tasks = _plan_tasks()
-    assert len(tasks) == 21
-    headings = [int(m[1]) for m in re.finditer(r"(?:^|。|）|\d{4}年\))(\d{1,2})\.[^\d]", SOURCE[SOURCE.index("二、重点任务") :])]
-    assert headings[:21] == list(range(1, 22))
+    assert len(_plan_tasks()) == 21
     assert sorted(TASKS) == list(range(1, 22))
+    headings = "……".join(f"{n}.{TASKS[n].title_zh}。" for n in range(1, 22))
+    assert _in_order(headings, SOURCE[SOURCE.index("二、重点任务") :])
 
 
 @pytest.mark.parametrize("number", range(1, 22))

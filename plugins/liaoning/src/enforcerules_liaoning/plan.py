@@ -53,12 +53,14 @@ __all__ = [
     "Task",
 ]
 
+ISSUED_ON = dt.date(2023, 12, 10)
+
 PLAN = SourceDocument(
     id="lzbf-2023-18",
     number="辽政办发〔2023〕18号",
     title="辽宁省提升行政执法质量三年行动实施方案（2023—2025年）",
     issuer="辽宁省人民政府办公厅",
-    issued_on=dt.date(2023, 12, 10),
+    issued_on=ISSUED_ON,
     note="辽宁省人民政府办公厅关于印发《辽宁省提升行政执法质量三年行动实施方案（2023—2025年）》的通知，2023年12月10日",
 )
 cite = citer(PLAN.id)
@@ -67,7 +69,7 @@ cite = citer(PLAN.id)
 CITY_IMPLEMENTERS: tuple[str, ...] = ("各市政府", "省沈抚示范区管委会")
 
 #: Rules declared here bind from the plan's issue day to the end of 2025.
-ISSUED_TO_END = Period(PLAN.issued_on or dt.date(2023, 12, 10), dt.date(2025, 12, 31))
+ISSUED_TO_END = Period(ISSUED_ON, dt.date(2025, 12, 31))
 #: Yearly duties start with 2024, the first full year after the issue day.
 FULL_YEARS = Period(dt.date(2024, 1, 1), dt.date(2025, 12, 31))
 _FIRST_YEAR_NOTE = (
