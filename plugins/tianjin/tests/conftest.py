@@ -46,7 +46,7 @@ Run = Callable[..., list[er.Finding]]
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     # A parameter, not a fixture, so hypothesis tests can take it too.
     if "engine" in metafunc.fixturenames:
-        metafunc.parametrize("engine", ENGINES)
+        metafunc.parametrize("engine", ENGINES, scope="module")
 
 
 @pytest.fixture(scope="session")
