@@ -478,8 +478,10 @@ class DurableExecutor:
         if not facts:
             return []
         groups = _group_by_subject(facts)
-        for rs in engine.plan(compiled):
-            projected = [_project(f, rs.fields) for f in facts]
+        plan = engine.plan(compiled)
+        # every value is checked before the first session opens
+        projections = [[_project(f, rs.fields) for f in facts] for rs in plan]
+        for rs, projected in zip(plan, projections):
             for positions in groups:
                 sid = str(next(engine.sids))
                 seen: set[int] = set()
