@@ -149,6 +149,8 @@ class ExemptionEntry:
     ``max_harm`` and ``correction_required``; any the facts do not record
     (thresholds, time windows, locations) go in ``unrecorded_conditions``.
     ``mandatory`` is true for "不予行政处罚", false for "可以不予行政处罚".
+    A case uses the entry when its ``violation_code`` equals ``code``;
+    ``field`` is descriptive and not matched.
     """
 
     code: str = attrs.field(validator=_text)  # matched against Case.violation_code
@@ -254,6 +256,11 @@ _S2_ZH, _S2_EN = "初次违法且危害后果轻微并及时改正", "a first vi
 _S3_ZH, _S3_EN = "当事人有证据足以证明没有主观过错", "the party proved it bore no subjective fault"
 
 
+def _sentence2_facts(case: Case) -> bool:
+    """初次违法且危害后果轻微并及时改正 (no harm at all is within "轻微")."""
+    return case.first_violation and case.harm in (Harm.NONE, Harm.MINOR) and case.corrected_promptly
+
+
 @attrs.frozen
 class PenaltyDisposition(RuleKind):
     """Whether a case that was penalised should not have been (art. 33, lists).
@@ -278,8 +285,7 @@ class PenaltyDisposition(RuleKind):
     def grounds(self, case: Case) -> tuple[LenientGround, ...]:
         """Every ground of art. 33 and of the rule's lists that the case meets, strongest first."""
         s1_facts = case.harm is Harm.NONE and case.corrected_promptly
-        s2_facts = case.first_violation and case.harm in (Harm.NONE, Harm.MINOR) and case.corrected_promptly
-        s2 = s2_facts and self.sentence2_available(case)
+        s2 = _sentence2_facts(case) and self.sentence2_available(case)
         out: list[LenientGround] = []
         if case.no_fault_proven:
             out.append(LenientGround(Leniency.SHALL_NOT, "art33.2", _S3_ZH, _S3_EN))
@@ -323,7 +329,7 @@ class PenaltyDisposition(RuleKind):
         for case in cases_decided(rule, ctx):
             grounds = self.grounds(case)
             duty = _DUTY[grounds[0].leniency] if grounds else "none"
-            excluded = case.first_violation and case.harm is not Harm.SERIOUS and case.corrected_promptly and not self.sentence2_available(case)
+            excluded = _sentence2_facts(case) and not self.sentence2_available(case)
             values: dict[str, int | str] = {"pen": flag(_penalised(case)), "duty": duty}
             top = grounds[0] if grounds else None
             evidence = {
@@ -354,8 +360,8 @@ def _explain_disposition(obs: Observation, status: Status) -> Explanation:
     outcome = CaseOutcome(obs.evidence["outcome"])
     did_zh = _OUTCOME_ZH[outcome]
     if status is Status.NOT_APPLICABLE:
-        extra_zh = "（该领域不适用首违不罚）" if obs.evidence.get("first_violation_excluded") else ""
-        extra_en = " (first-violation leniency does not apply in this field)" if obs.evidence.get("first_violation_excluded") else ""
+        extra_zh = "（本规则对该案不适用首违不罚）" if obs.evidence.get("first_violation_excluded") else ""
+        extra_en = " (the rule does not extend first-violation leniency to this case)" if obs.evidence.get("first_violation_excluded") else ""
         return Explanation(f"案件不具有第三十三条规定的不予处罚情形{extra_zh}", f"the case meets no ground of art. 33 for not penalising{extra_en}")
     ev = obs.evidence
     why_zh, why_en, unverified = ev["reason_zh"], ev["reason_en"], ev["unverified"]
