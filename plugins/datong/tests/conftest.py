@@ -79,7 +79,7 @@ def national() -> er.Rulebook:
     return er.load_rulebook("national")
 
 
-@pytest.fixture(params=ENGINES)
+@pytest.fixture(scope="module", params=ENGINES)
 def engine(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
