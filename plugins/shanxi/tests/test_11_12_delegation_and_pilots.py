@@ -30,10 +30,10 @@ def test_11_city_governments_are_bound_nationally_but_the_province_evaluates_in_
     assert {"sx_gov", "jz_gov"} <= {f.subject for f in run(national, DELEGATION, {}, engine=engine)}
 
 
-def test_11_delegation_override_replaces_who_is_bound(shanxi) -> None:
+def test_11_delegation_override_is_a_declared_relaxation_of_who_is_bound(shanxi) -> None:
     rule = shanxi.get(DELEGATION)
     (record,) = rule.overrides
-    assert rule.declared_by == "national" and record.jurisdiction == "shanxi" and record.intent is Intent.REPLACE
+    assert rule.declared_by == "national" and record.jurisdiction == "shanxi" and record.intent is Intent.RELAX
     assert rule.rule.scope.unit_kinds == (UnitKind.JUSTICE,) and rule.rule.scope.levels == (Level.PROVINCE,)
     assert rule.rule.spec == record.previous.spec
     assert rule.rule.responsible == ("省委组织部", "省委编办", "省司法厅")

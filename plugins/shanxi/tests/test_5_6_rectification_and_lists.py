@@ -36,10 +36,10 @@ def test_5_city_and_county_departments_are_bound_nationally_but_not_in_shanxi(sh
     assert nationally["jz_eco"] is nationally["ls_market"] is Status.VIOLATION
 
 
-def test_5_problem_list_override_replaces_who_is_bound(shanxi) -> None:
+def test_5_problem_list_override_is_a_declared_relaxation_of_who_is_bound(shanxi) -> None:
     rule = shanxi.get(PROBLEM_LIST)
     (record,) = rule.overrides
-    assert rule.declared_by == "national" and record.jurisdiction == "shanxi" and record.intent is Intent.REPLACE
+    assert rule.declared_by == "national" and record.jurisdiction == "shanxi" and record.intent is Intent.RELAX
     assert rule.rule.scope.levels == (Level.PROVINCE,) and record.previous.scope.levels == ()
     assert rule.rule.spec == record.previous.spec  # same task key and date
     assert rule.rule.citation.clause == "5" and "2023年底前" in rule.rule.citation.quote

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import enforcerules_shanxi as plugin
-from enforcerules import Level
+from enforcerules import Intent, Level
+from enforcerules.testing import assert_never_weaker
 from enforcerules_shanxi import plan
 
 SOURCE = importlib.resources.files(plugin).joinpath("source.txt").read_text(encoding="utf-8")
@@ -96,3 +97,10 @@ def test_readme_lists_every_rule_override_inherited_rule_and_declined_row() -> N
         assert f"`{rule_id}`" in README, rule_id
     for row in plan.DECLINED:
         assert row.summary in README, row.summary
+
+
+def test_never_weaker_than_national_except_where_declared_relax(registry) -> None:
+    report = assert_never_weaker("shanxi", "national", registry, max_examples=60)
+    relaxed = {o.rule_id for o in plan.OVERRIDES if o.intent is Intent.RELAX}
+    assert {w.rule_id for w in report.weakenings} <= relaxed
+    assert all(w.declared for w in report.weakenings)

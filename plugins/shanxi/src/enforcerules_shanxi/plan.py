@@ -159,7 +159,7 @@ CERTIFICATE_WITHDRAWAL = Rule(
 
 PROBLEM_LIST = Override(
     "national.rectification.problem_list",
-    Intent.REPLACE,
+    Intent.RELAX,
     cite(
         "5",
         "省级行政执法机关要聚焦关系人民群众切身利益的重点执法领域，……于2023年底前梳理形成本领域行政执法突出问题清单",
@@ -171,9 +171,10 @@ PROBLEM_LIST = Override(
     note=(
         "Same date (2023年底前) and same task key 'problem_list', but Shanxi gives the list of each field "
         "to the provincial department of that field ('本领域') instead of every department of every "
-        "region: provincial enforcement units are bound, city and county units are not. REPLACE because "
-        "who is bound changes while the content does not. To keep checking every unit, declare a child "
-        "jurisdiction overriding the rule's scope back."
+        "region: provincial enforcement units are bound, city and county units are not. The content "
+        "and date are unchanged, but fewer units are bound, so it is declared RELAX (a city unit the "
+        "national rule finds in violation is not judged here). To keep checking every unit, declare a "
+        "child jurisdiction overriding the rule's scope back."
     ),
 )
 
@@ -211,7 +212,7 @@ FIRST_MINOR_EXEMPTION_LIST = _penalty_list(
 
 DELEGATION_EVALUATION = Override(
     "national.delegation.evaluation",
-    Intent.REPLACE,
+    Intent.RELAX,
     cite(
         "11",
         "省委组织部、省委编办、省司法厅要会同省有关部门，于2024年底前对已经下放乡镇（街道）的行政执法事项组织评估，"
@@ -226,7 +227,8 @@ DELEGATION_EVALUATION = Override(
         "Same date (2024年底前) and task key 'delegation_evaluation', but Shanxi organises one "
         "evaluation at provincial level for the whole province instead of one per region. Of the three "
         "responsible bodies only 省司法厅 is a unit kind the facts carry, so the provincial justice unit "
-        "reports it. REPLACE because who is bound changes while the content does not."
+        "reports it. The content and date are unchanged, but the city and county governments the "
+        "national rule binds are not bound here, so it is declared RELAX."
     ),
 )
 

@@ -183,19 +183,22 @@ RECTIFICATION_REPORT = Rule(
     ),
 )
 
-DISCRETION_BASELINES = Override(
-    "national.discretion.baselines",
-    Intent.TIGHTEN,
-    cite("三（五）1", "2023年底前，各行政执法领域普遍建立行政裁量权基准，对外公布并加强动态管理和备案审查"),
-    {"task": "discretion_baselines_published"},
-    title_zh="普遍建立并对外公布行政裁量权基准",
-    title_en="Discretion baselines established and published",
+BASELINES_PUBLISHED = Rule(
+    id="tianjin.discretion.baselines_published",
+    title_zh="行政裁量权基准对外公布",
+    title_en="Discretion baselines published",
+    citation=cite("三（五）1", "2023年底前，各行政执法领域普遍建立行政裁量权基准，对外公布并加强动态管理和备案审查"),
+    spec=TaskDeadline(task="discretion_baselines_published", deadline="2023年底前"),
+    scope=Scope(Subject.UNIT, unit_kinds=_ENFORCEMENT),
+    effective=PERIOD,
     responsible=("市司法局", "市政务服务办", "各市级行政执法部门"),
     note=(
-        "Same date as the national rule (2023年底前), but the baselines must also be published (对外公布) "
-        "by then: a unit shows it with a task report 'discretion_baselines_published' (a report of "
-        "'discretion_baselines' alone, i.e. established but not published, does not satisfy it). "
-        "Dynamic management and filing review have no date and are not checked."
+        "Tianjin restates the national '2023年底前普遍建立' (inherited: national.discretion.baselines, task "
+        "'discretion_baselines') and adds that the baselines are published (对外公布) by the same date: a "
+        "unit shows publication with a task report 'discretion_baselines_published'. Added beside the "
+        "national rule rather than overriding it, so that establishing stays checked on its own and "
+        "nothing the national rule asks is dropped. Dynamic management and filing review have no date "
+        "and are not checked."
     ),
 )
 
@@ -292,6 +295,7 @@ RULES: tuple[Rule, ...] = (
     PUBLIC_LAW_EXAM,
     RECTIFICATION_PLAN,
     RECTIFICATION_REPORT,
+    BASELINES_PUBLISHED,
     TOWNSHIP_DOCUMENT_TEMPLATES,
     TOWNSHIP_PROCEDURE,
     LEGAL_REVIEW_LIST,
@@ -299,7 +303,7 @@ RULES: tuple[Rule, ...] = (
     FINAL_EVALUATION,
 )
 
-OVERRIDES: tuple[Override, ...] = (ROTATION, ALL_CERTIFIED, DISCRETION_BASELINES, THREE_LEVEL_SYSTEM)
+OVERRIDES: tuple[Override, ...] = (ROTATION, ALL_CERTIFIED, THREE_LEVEL_SYSTEM)
 
 #: National rules Tianjin restates with the same content: inherited, nothing declared.
 #: rule id -> the Tianjin clause restating it and why it is the same obligation.
@@ -318,6 +322,11 @@ INHERITED: dict[str, tuple[str, str]] = {
     "national.rectification.problem_list": (
         "三（四）1",
         "'2023年底前，行政执法部门要梳理形成本领域行政执法突出问题清单' — same subjects and date.",
+    ),
+    "national.discretion.baselines": (
+        "三（五）1",
+        "'2023年底前，各行政执法领域普遍建立行政裁量权基准' — same date and subjects; the publication Tianjin "
+        "adds is tianjin.discretion.baselines_published.",
     ),
     "national.cases.legal_review": ("三（六）1", "'重大执法决定法制审核制度' — the same review before major decisions."),
     "national.catalogue.item_catalogue": (
