@@ -113,3 +113,22 @@ def test_3_rotation_override_is_declared_relax_same_date_by_default_later_than_s
     assert rule.rule.spec.due_date(default) == record.previous.spec.due_date(default) == dt.date(2024, 6, 30)
     assert record.previous.spec.due_date(strict) == dt.date(2024, 5, 31) < rule.rule.spec.due_date(strict)
     assert "RELAX" in record.note and "strict" in record.note
+
+
+CST_MIDNIGHT_1_JULY = dt.datetime(2024, 7, 1, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    minutes=st.integers(-600, 600),
+    zone=st.sampled_from([dt.timezone.utc, dt.timezone(dt.timedelta(hours=-5)), dt.timezone(dt.timedelta(hours=9)), dt.timezone(dt.timedelta(hours=8))]),
+)
+def test_3_rotation_deadline_is_the_end_of_30_june_china_time_from_any_zone(shanxi, status_of, engine, minutes, zone) -> None:
+    instant = CST_MIDNIGHT_1_JULY + dt.timedelta(minutes=minutes)
+    doc = {"task_reports": [{"id": "r1", "task": "full_staff_rotation", "unit": "ls_market", "completed_on": instant.astimezone(zone).isoformat()}]}
+    expected = Status.COMPLIANT if instant < CST_MIDNIGHT_1_JULY else Status.LATE
+    assert status_of(shanxi, ROTATION, doc, "ls_market", engine=engine) is expected
+    # The as-of instant is read in China time too: pending up to the end of 30 June, then a violation.
+    as_of = instant.astimezone(zone)
+    expected_open = Status.PENDING if instant < CST_MIDNIGHT_1_JULY else Status.VIOLATION
+    assert status_of(shanxi, ROTATION, {}, "ls_market", as_of=as_of, engine=engine) is expected_open

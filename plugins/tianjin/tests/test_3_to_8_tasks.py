@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from enforcerules import DeadlinePolicy, Intent, Status
 
@@ -92,3 +94,21 @@ def test_8_1_evaluations_are_dated_by_the_end_of_october(tianjin) -> None:
     assert tianjin.get(MID).rule.spec.due_date(policy) == dt.date(2024, 10, 31)
     assert tianjin.get(FINAL).rule.spec.due_date(policy) == dt.date(2025, 10, 31)
     assert tianjin.get(MID).rule.responsible == ("市司法局",)
+
+
+CST = dt.timezone(dt.timedelta(hours=8))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    stage=st.sampled_from([(MID, "mid_term_evaluation", dt.date(2024, 10, 31)), (FINAL, "final_evaluation", dt.date(2025, 10, 31))]),
+    minutes=st.integers(-600, 600),
+    zone=st.sampled_from([dt.timezone.utc, dt.timezone(dt.timedelta(hours=-5)), dt.timezone(dt.timedelta(hours=9)), CST]),
+)
+def test_8_1_evaluation_deadlines_end_at_midnight_china_time_from_any_zone(tianjin, status_of, engine, stage, minutes, zone) -> None:
+    rule_id, task, due = stage
+    midnight = dt.datetime.combine(due + dt.timedelta(days=1), dt.time(), CST)
+    instant = midnight + dt.timedelta(minutes=minutes)
+    doc = {"task_reports": [{"id": "r1", "task": task, "unit": "tj_justice", "completed_on": instant.astimezone(zone).isoformat()}]}
+    expected = Status.COMPLIANT if instant < midnight else Status.LATE
+    assert status_of(tianjin, rule_id, doc, "tj_justice", engine=engine) is expected
