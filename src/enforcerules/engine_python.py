@@ -2,12 +2,15 @@
 
 It implements exactly the subset :mod:`enforcerules.conditions` emits, with
 the semantics the library relies on (ints compare as ints, strings as
-strings, a missing field never matches), and refuses anything else.
+strings, a value of another type or a missing field never matches), and
+refuses anything else. Each condition is turned into a closure once per
+compiled rule, so evaluating a fact does not re-read the JSON.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import operator
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .compile import CompiledRule
@@ -15,48 +18,71 @@ from .errors import EngineError
 
 __all__ = ["PythonExecutor", "holds"]
 
-_CMP = {
-    "$lt": lambda a, b: a < b,
-    "$lte": lambda a, b: a <= b,
-    "$gt": lambda a, b: a > b,
-    "$gte": lambda a, b: a >= b,
-    "$neq": lambda a, b: a != b,
+Fact = Mapping[str, Any]
+Predicate = Callable[[Fact], bool]
+
+_CMP: dict[str, Callable[[Any, Any], bool]] = {
+    "$lt": operator.lt,
+    "$lte": operator.le,
+    "$gt": operator.gt,
+    "$gte": operator.ge,
+    "$neq": operator.ne,
 }
+_MISSING = object()
 
 
-def holds(condition: Mapping[str, Any], fact: Mapping[str, Any]) -> bool:
-    """Whether *condition* (durable-rules JSON) holds for *fact*."""
-    return all(_term(key, value, fact) for key, value in condition.items())
+def _compare(field: str, expected: Any, op: Callable[[Any, Any], bool]) -> Predicate:
+    kind = type(expected)
+
+    def check(fact: Fact) -> bool:
+        actual = fact.get(field, _MISSING)
+        return type(actual) is kind and op(actual, expected)
+
+    return check
 
 
-def _term(key: str, value: Any, fact: Mapping[str, Any]) -> bool:
+def _term(key: str, value: Any) -> Predicate:
     if key == "$and":
-        return all(holds(c, fact) for c in value)
+        parts = [compile_condition(c) for c in value]
+        return lambda fact: all(p(fact) for p in parts)
     if key == "$or":
-        return any(holds(c, fact) for c in value)
+        parts = [compile_condition(c) for c in value]
+        return lambda fact: any(p(fact) for p in parts)
     if key in _CMP:
         ((field, expected),) = value.items()
-        if field not in fact:
-            return False
-        actual = fact[field]
-        if type(actual) is not type(expected):
-            return False
-        return bool(_CMP[key](actual, expected))
+        return _compare(field, expected, _CMP[key])
     if key.startswith("$"):
         raise EngineError(f"operator {key!r} is outside the compiled subset")
-    return key in fact and type(fact[key]) is type(value) and fact[key] == value
+    return _compare(key, value, operator.eq)
+
+
+def compile_condition(condition: Mapping[str, Any]) -> Predicate:
+    """A predicate equivalent to *condition* (durable-rules JSON)."""
+    terms = [_term(k, v) for k, v in condition.items()]
+    if len(terms) == 1:
+        return terms[0]
+    return lambda fact: all(t(fact) for t in terms)
+
+
+def holds(condition: Mapping[str, Any], fact: Fact) -> bool:
+    """Whether *condition* holds for *fact*."""
+    return compile_condition(condition)(fact)
 
 
 class PythonExecutor:
     name = "python"
 
-    def match(
-        self, compiled: CompiledRule, facts: Sequence[Mapping[str, Any]]
-    ) -> list[frozenset[int]]:
-        conditions = [
-            compiled.ruleset[name]["all"][0]["m"] for name in compiled.branch_names
-        ]
-        return [
-            frozenset(i for i, cond in enumerate(conditions) if holds(cond, fact))
-            for fact in facts
-        ]
+    def __init__(self) -> None:
+        self._compiled: dict[str, list[Predicate]] = {}
+
+    def _predicates(self, compiled: CompiledRule) -> list[Predicate]:
+        key = f"{compiled.rule_id}:{compiled.digest}"
+        if key not in self._compiled:
+            self._compiled[key] = [
+                compile_condition(compiled.ruleset[name]["all"][0]["m"]) for name in compiled.branch_names
+            ]
+        return self._compiled[key]
+
+    def match(self, compiled: CompiledRule, facts: Sequence[Fact]) -> list[frozenset[int]]:
+        predicates = list(enumerate(self._predicates(compiled)))
+        return [frozenset(i for i, p in predicates if p(fact)) for fact in facts]

@@ -69,11 +69,14 @@ class AnnualTrainingHours(RuleKind):
     def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
         facts = ctx.facts
         for officer in scoped_officers(rule.scope, facts):
-            records = facts.training_by_officer.get(officer.id, [])
-            for year in years_to_check(rule, ctx, {r.day.year for r in records}):
+            by_year: dict[int, list[Any]] = {}
+            for r in facts.training_by_officer.get(officer.id, ()):
+                if r.held_at.date() <= ctx.as_of:
+                    by_year.setdefault(r.held_at.year, []).append(r)
+            for year in years_to_check(rule, ctx, by_year):
                 period = Period.year(year)
-                in_year = [r for r in records if r.day.year == year and r.day <= ctx.as_of]
-                yield self._observation(officer.id, period, in_year, officer.in_service(period.start, period.end), ctx.as_of)
+                in_service = officer.in_service(period.start, period.end)
+                yield self._observation(officer.id, period, by_year.get(year, []), in_service, ctx.as_of)
 
     def _observation(self, subject: str, period: Period, records: list[Any], in_service: bool, as_of: _dt.date) -> Observation:
         counted = [r for r in records if r.category in self.counted]

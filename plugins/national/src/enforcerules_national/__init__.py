@@ -16,7 +16,7 @@ JURISDICTION = Jurisdiction(
     level=Level.NATIONAL,
     documents=(plan.PLAN, penalty_law.LAW),
     rules=(*plan.RULES, *cases.RULES, *penalty_law.RULES),
-    declined=plan.DECLINED,
+    declined=(*plan.DECLINED, *cases.DECLINED),
 )
 
 
