@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from ._fields import tuple_field
 from .chinatime import cst_datetime
 
 __all__ = [
@@ -86,7 +87,6 @@ _bool = attrs.validators.instance_of(bool)
 _date = attrs.validators.instance_of(_dt.date)
 _opt_date = attrs.validators.optional(_date)
 _opt_str = attrs.validators.optional(_str)
-_str_tuple = attrs.validators.deep_iterable(_str, attrs.validators.instance_of(tuple))
 
 
 def _ident(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -140,7 +140,7 @@ class Region:
     name: str = attrs.field(validator=_str)
     level: Level = attrs.field(validator=attrs.validators.instance_of(Level))
     parent: str | None = attrs.field(default=None, validator=_opt_str)
-    designations: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_str_tuple)
+    designations: tuple[str, ...] = tuple_field(str)
 
 
 @attrs.frozen
@@ -252,7 +252,7 @@ class Case:
     unit: str = attrs.field(validator=_ident)
     decided_on: _dt.date = _date_field()
     field: str = attrs.field(default="", validator=_str)
-    handling_officers: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_str_tuple)
+    handling_officers: tuple[str, ...] = tuple_field(str)
     outcome: CaseOutcome = attrs.field(
         default=CaseOutcome.PENALISED, validator=attrs.validators.instance_of(CaseOutcome)
     )
@@ -261,7 +261,7 @@ class Case:
     harm: Harm = attrs.field(default=Harm.SERIOUS, validator=attrs.validators.instance_of(Harm))
     corrected_promptly: bool = attrs.field(default=False, validator=_bool)
     no_fault_proven: bool = attrs.field(default=False, validator=_bool)
-    mitigating: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_str_tuple)
+    mitigating: tuple[str, ...] = tuple_field(str)
     major: bool = attrs.field(default=False, validator=_bool)
     legal_review_on: _dt.date | None = _opt_date_field()
     cites_discretion_baseline: bool = attrs.field(default=False, validator=_bool)

@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from ._fields import tuple_field as _tuple
 from .facts import (
     Case,
     Certificate,
@@ -24,14 +25,6 @@ from .facts import (
 from .findings import Rejection
 
 __all__ = ["Facts"]
-
-
-def _tuple(kind: type) -> Any:
-    return attrs.field(
-        default=(),
-        converter=tuple,
-        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(kind)),
-    )
 
 
 @attrs.frozen(slots=False)

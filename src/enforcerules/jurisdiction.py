@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from ._fields import tuple_field
 from .citation import Citation, Period, SourceDocument
 from .facts import Level
 from .rules import Rule, Scope
@@ -27,12 +28,6 @@ _JID = re.compile(r"^[a-z][a-z0-9_]*$")
 def _jid(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and (not isinstance(value, str) or not _JID.match(value)):
         raise ValueError(f"'{attribute.name}' must be a lower-case identifier like 'shanxi' (got {value!r})")
-
-
-def _tuple_of(kind: type) -> Any:
-    return attrs.validators.deep_iterable(
-        attrs.validators.instance_of(kind), attrs.validators.instance_of(tuple)
-    )
 
 
 class Intent(enum.Enum):
@@ -106,11 +101,9 @@ class Jurisdiction:
     name_en: str = attrs.field(validator=attrs.validators.min_len(1))
     level: Level = attrs.field(validator=attrs.validators.instance_of(Level))
     parent: str | None = attrs.field(default=None, validator=_jid)
-    documents: tuple[SourceDocument, ...] = attrs.field(
-        default=(), converter=tuple, validator=_tuple_of(SourceDocument)
-    )
-    rules: tuple[Rule, ...] = attrs.field(default=(), converter=tuple, validator=_tuple_of(Rule))
-    overrides: tuple[Override, ...] = attrs.field(default=(), converter=tuple, validator=_tuple_of(Override))
-    repeals: tuple[Repeal, ...] = attrs.field(default=(), converter=tuple, validator=_tuple_of(Repeal))
-    declined: tuple[Declined, ...] = attrs.field(default=(), converter=tuple, validator=_tuple_of(Declined))
+    documents: tuple[SourceDocument, ...] = tuple_field(SourceDocument)
+    rules: tuple[Rule, ...] = tuple_field(Rule)
+    overrides: tuple[Override, ...] = tuple_field(Override)
+    repeals: tuple[Repeal, ...] = tuple_field(Repeal)
+    declined: tuple[Declined, ...] = tuple_field(Declined)
     note: str = ""

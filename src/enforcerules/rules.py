@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from ._fields import tuple_field
 from .citation import Citation, Period
 from .facts import Level, UnitKind
 
@@ -37,12 +38,6 @@ class Subject(enum.Enum):
     CERTIFICATE = "certificate"
 
 
-def _tuple_of(kind: type) -> Any:
-    return attrs.validators.deep_iterable(
-        attrs.validators.instance_of(kind), attrs.validators.instance_of(tuple)
-    )
-
-
 @attrs.frozen
 class Scope:
     """Which subjects of a kind a rule applies to; empty filters match all.
@@ -54,12 +49,12 @@ class Scope:
     """
 
     subject: Subject = attrs.field(validator=attrs.validators.instance_of(Subject))
-    unit_kinds: tuple[UnitKind, ...] = attrs.field(default=(), converter=tuple, validator=_tuple_of(UnitKind))
-    levels: tuple[Level, ...] = attrs.field(default=(), converter=tuple, validator=_tuple_of(Level))
+    unit_kinds: tuple[UnitKind, ...] = tuple_field(UnitKind)
+    levels: tuple[Level, ...] = tuple_field(Level)
     township: bool | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(bool))
     )
-    fields: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_tuple_of(str))
+    fields: tuple[str, ...] = tuple_field(str)
 
 
 def _rule_id(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -93,8 +88,8 @@ class Rule:
     spec: Any = attrs.field(validator=_kind_spec)
     scope: Scope = attrs.field(validator=attrs.validators.instance_of(Scope))
     effective: Period = attrs.field(default=PLAN_PERIOD, validator=attrs.validators.instance_of(Period))
-    responsible: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_tuple_of(str))
-    supporting: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_tuple_of(str))
+    responsible: tuple[str, ...] = tuple_field(str)
+    supporting: tuple[str, ...] = tuple_field(str)
     note: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
 
     @property

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from .._fields import as_tuple, tuple_field, tuple_of
 from ..citation import Period
 from ..conditions import all_of, eq, gte
 from ..deadlines import DeadlinePolicy
@@ -27,9 +28,6 @@ from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag,
 
 __all__ = ["AnnualTrainingHours", "CategoryMinimum"]
 
-_CATS = attrs.validators.deep_iterable(
-    attrs.validators.instance_of(TrainingCategory), attrs.validators.instance_of(tuple)
-)
 
 
 def _hours(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -41,7 +39,7 @@ def _hours(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
 class CategoryMinimum:
     """At least ``min_hours`` of the year's hours must fall in ``categories``."""
 
-    categories: tuple[TrainingCategory, ...] = attrs.field(converter=tuple, validator=_CATS)
+    categories: tuple[TrainingCategory, ...] = attrs.field(converter=as_tuple, validator=tuple_of(TrainingCategory))
     min_hours: float = attrs.field(validator=_hours)
     label_zh: str = ""
     label_en: str = ""
@@ -59,12 +57,8 @@ class AnnualTrainingHours(RuleKind):
     subject = Subject.OFFICER
 
     min_hours: float = attrs.field(validator=_hours)
-    counted: tuple[TrainingCategory, ...] = attrs.field(converter=tuple, validator=_CATS)
-    splits: tuple[CategoryMinimum, ...] = attrs.field(
-        default=(),
-        converter=tuple,
-        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(CategoryMinimum)),
-    )
+    counted: tuple[TrainingCategory, ...] = attrs.field(converter=as_tuple, validator=tuple_of(TrainingCategory))
+    splits: tuple[CategoryMinimum, ...] = tuple_field(CategoryMinimum)
 
     def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
         facts = ctx.facts
