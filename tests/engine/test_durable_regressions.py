@@ -295,7 +295,7 @@ def test_nan_becomes_null_and_none_is_present_for_nex_in_the_raw_engine() -> Non
     assert proc.stdout.split() == ["nan", "is", "null", "MessageNotHandledException"], proc
 
 
-@pytest.mark.parametrize("operator", ["$nex", "$ex", "$mt", "$iany"])
+@pytest.mark.parametrize("operator", ["$nex", "$ex", "$mt", "$iany", "$not"])
 def test_operators_outside_the_subset_are_refused(durable: DurableExecutor, operator: str) -> None:
     rule = compiled({operator: {"x": 1}})
     with pytest.raises(EngineError, match="outside the compiled subset"):
