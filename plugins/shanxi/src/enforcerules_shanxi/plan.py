@@ -312,6 +312,7 @@ _NO_MEASURE = "The plan sets no date, number or other measure, so no fact could 
 
 #: Rows of the plan deliberately not modelled, with the reason.
 DECLINED: tuple[Declined, ...] = (
+    Declined("一", "总体要求：到2025年底行政执法人员能力素质不断提高、行政执法行为基本规范……人民群众满意度大幅提升", "Outcome goals of the whole plan with no measure of their own; the tasks below carry the checkable duties."),
     Declined("1", "着力提高政治能力：政治轮训、专题党课、辅导讲座、研讨交流", "Political education by several methods; " + _NO_MEASURE + " Its hours are required separately and excluded from the 60 hours of task 3."),
     Declined(
         "2",

@@ -349,6 +349,7 @@ _NO_MEASURE = "The plan sets no date, number or other measure, so no fact could 
 
 #: Rows of the plan deliberately not modelled, with the reason.
 DECLINED: tuple[Declined, ...] = (
+    Declined("一", "总体要求：到2025年底行政执法突出问题得到有效整治、工作体系进一步完善、队伍素质明显提升……", "Outcome goals of the whole plan with no measure of their own; the clauses below carry the checkable duties."),
     Declined("二（一）", "着力提高政治能力；加强行政执法廉政风险防控，严格落实工作纪律", "Political and integrity work; " + _NO_MEASURE),
     Declined(
         "二（二）1",
@@ -368,6 +369,7 @@ DECLINED: tuple[Declined, ...] = (
         "A training record has a category and hours but no course content, so no fact can show which "
         "laws were taught; the hours are the inherited national.training.annual_hours.",
     ),
+    Declined("二（三）1", "落实全国统一行政执法证件标准样式实施工作有关要求", "The certificate's format is not a fact the library holds; whether an officer holds a valid certificate at all is national.certificates.independent_enforcement (overridden here)."),
     Declined("二（二）3；二（三）1", "人民警察执法资格管理、证件管理使用按照公安机关有关规定、人民警察法执行", "Refers police qualifications to police rules and the People's Police Law, outside these plans."),
     Declined(
         "二（三）1",
