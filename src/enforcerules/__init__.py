@@ -19,7 +19,9 @@ from .errors import (
     FactsError,
     ResolutionError,
 )
+from .disposition import CaseDecision, Disposition, DispositionKind, decide_case
 from .evaluate import compile_rulebook, evaluate
+from .exemption_lists import LoadedExemptionList, exemption_list_from_json, exemption_list_to_json, load_exemption_list
 from .factset import Facts
 from .facts import (
     Case,
@@ -52,6 +54,7 @@ __all__ = [
     "CST",
     "CalendarError",
     "Case",
+    "CaseDecision",
     "CaseOutcome",
     "Certificate",
     "Citation",
@@ -59,6 +62,8 @@ __all__ = [
     "DeadlinePolicy",
     "DeclarationError",
     "Declined",
+    "Disposition",
+    "DispositionKind",
     "EnforcerulesError",
     "EngineError",
     "EngineUnavailable",
@@ -71,6 +76,7 @@ __all__ = [
     "Intent",
     "Jurisdiction",
     "Level",
+    "LoadedExemptionList",
     "Metric",
     "MidMonthReading",
     "MonthBeforeReading",
@@ -99,10 +105,14 @@ __all__ = [
     "UnitKind",
     "civil_code_period_end",
     "compile_rulebook",
+    "decide_case",
     "evaluate",
+    "exemption_list_from_json",
+    "exemption_list_to_json",
     "facts_from_json",
     "facts_to_json",
     "hookimpl",
+    "load_exemption_list",
     "load_facts",
     "load_rulebook",
 ]

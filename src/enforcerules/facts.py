@@ -257,6 +257,7 @@ class Case:
         default=CaseOutcome.PENALISED, validator=attrs.validators.instance_of(CaseOutcome)
     )
     violation_code: str | None = attrs.field(default=None, validator=_opt_str)
+    minor: bool | None = attrs.field(default=None, validator=attrs.validators.optional(_bool))  # 违法行为轻微; None: not recorded
     first_violation: bool = attrs.field(default=False, validator=_bool)
     harm: Harm = attrs.field(default=Harm.SERIOUS, validator=attrs.validators.instance_of(Harm))
     corrected_promptly: bool = attrs.field(default=False, validator=_bool)

@@ -7,6 +7,9 @@ Each kind is a frozen attrs class of parameters plus the three steps of
 from .base import Branch, EvalContext, Explanation, Observation, RuleKind
 from .cardinality import DesignationCount
 from .cases import (
+    ART32_CIRCUMSTANCES,
+    Leniency,
+    LenientGround,
     CaseProcedure,
     ExemptionEntry,
     ExemptionList,
@@ -23,6 +26,7 @@ from .tasks import TaskDeadline
 from .training import AnnualTrainingHours, CategoryMinimum
 
 __all__ = [
+    "ART32_CIRCUMSTANCES",
     "AnnualTrainingHours",
     "Branch",
     "CaseProcedure",
@@ -36,6 +40,8 @@ __all__ = [
     "ExemptionEntry",
     "ExemptionList",
     "Explanation",
+    "Leniency",
+    "LenientGround",
     "ListKind",
     "MetricTarget",
     "MitigationRequired",

@@ -318,7 +318,7 @@ class PenaltyDisposition(RuleKind):
         return out
 
     def _sentence1(self, case: Case, listed: list[tuple[LenientGround, bool]]) -> LenientGround:
-        minor = getattr(case, "minor", None)  # a recorded gravity, if the facts schema carries one
+        minor = case.minor  # 违法行为轻微, when the facts record it
         if minor is True or any(verified for _, verified in listed):
             return LenientGround(Leniency.SHALL_NOT, "art33.1.1", _S1_ZH, _S1_EN)
         pending = next((g.unverified for g, _ in listed), "")
