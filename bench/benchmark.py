@@ -26,6 +26,8 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import pandas as pd
+
 import enforcerules as er
 from enforcerules.chinatime import CST
 
@@ -79,8 +81,6 @@ def engine_statuses(rulebook: er.Rulebook, facts: er.Facts, engine: str) -> dict
 
 def pandas_statuses(facts: er.Facts) -> dict[tuple[str, str], str]:
     """The same check written by hand in pandas: counted hours per officer-year vs 60."""
-    import pandas as pd
-
     counted = {er.TrainingCategory.PUBLIC_LAW, er.TrainingCategory.BUSINESS, er.TrainingCategory.ENFORCEMENT_SKILLS}
     df = pd.DataFrame({
         "officer": [t.officer for t in facts.training],
