@@ -16,6 +16,8 @@ See ``docs/testing-plugins.md``.
 
 from __future__ import annotations
 
+from .conformance import Check, conformance_checks, run_conformance
+from .coverage import ClauseCoverage, RuleCoverage, recording
 from .comparisons import COMPARISONS, Change, Direction, ParameterVerdict, Verdict, compare_rules
 from .dates import key_dates
 from .weaker import (
@@ -31,16 +33,22 @@ from .weaker import (
 __all__ = [
     "COMPARISONS",
     "Change",
+    "Check",
+    "ClauseCoverage",
     "Counterexample",
     "Direction",
     "NeverWeakerReport",
     "ParameterVerdict",
+    "RuleCoverage",
     "Verdict",
     "Weakening",
     "WeakeningError",
     "assert_never_weaker",
     "compare_rules",
+    "conformance_checks",
     "key_dates",
     "never_weaker",
+    "recording",
+    "run_conformance",
     "severity",
 ]

@@ -488,7 +488,7 @@ _IMPOSSIBLE = {"date": ("2023-02-30", "not a real date"), "datetime": ("2023-02-
 def _malformed(draw: st.DrawFn, h: Hints) -> MalformedDocument:
     from ..loading import facts_to_json
 
-    doc = facts_to_json(draw(_facts(h, 2, 2)))
+    doc = facts_to_json(draw(_facts(h, 2, 1)))
     sections = [s for s in FACT_KINDS if doc.get(s)]
     fault = draw(st.sampled_from([
         "wrong_type", "impossible_date", "unknown_field", "missing_field", "duplicate_id",
