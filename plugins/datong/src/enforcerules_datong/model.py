@@ -55,6 +55,9 @@ _units = attrs.validators.deep_iterable(
 )
 
 
+_ids = attrs.validators.deep_iterable(attrs.validators.instance_of(str), attrs.validators.instance_of(tuple))
+
+
 def _phrase(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None:
         Deadline(value)  # raises DeadlinePhraseError naming the phrase
@@ -72,12 +75,12 @@ class Task:
     """
 
     number: int = attrs.field(validator=[attrs.validators.instance_of(int), attrs.validators.in_(range(1, 46))])
-    lead: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_units)
-    responsible: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_units)
-    supporting: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_units)
+    lead: tuple[str, ...] = attrs.field(default=(), validator=_units)
+    responsible: tuple[str, ...] = attrs.field(default=(), validator=_units)
+    supporting: tuple[str, ...] = attrs.field(default=(), validator=_units)
     deadline: str | None = attrs.field(default=None, validator=_phrase)
     timing: str | None = attrs.field(default=None, validator=_phrase)
-    rules: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    rules: tuple[str, ...] = attrs.field(default=(), validator=_ids)
 
     def __attrs_post_init__(self) -> None:
         if (self.deadline is None) == (self.timing is None):
