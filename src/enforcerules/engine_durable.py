@@ -443,7 +443,7 @@ class DurableExecutor:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._engine: _Engine | None = None
-        self._finalizer: weakref.finalize[[], None] | None = None
+        self._finalizer: weakref.finalize[[], DurableExecutor] | None = None
 
     def _current(self) -> _Engine:
         if self._engine is None:
