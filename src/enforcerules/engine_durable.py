@@ -40,7 +40,7 @@ import re
 import sys
 import threading
 import weakref
-from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Hashable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -368,13 +368,13 @@ def _run_session(rs: _Ruleset, sid: str, batch: Sequence[dict[str, Any]]) -> lis
     facts.append({_KIND: _SENTINEL_ID, "sid": sid, "id": _SENTINEL_ID})
     fired: list[tuple[str, int]] = []
     sentinel = False
+    drain = _drain(rs.ruleset._handle, len(batch) * rs.max_fires + 1)
     try:
         try:
             rs.ruleset.assert_facts(facts)
         except (MessageNotHandledException, MessageObservedException) as exc:
             raise EngineError(f"durable-rules dropped a fact: {exc.message}") from exc
-        limit = len(batch) * rs.max_fires + 1
-        for action, fact in _drain(rs.ruleset._handle, limit):
+        for action, fact in drain:
             if action == "end":
                 sentinel = True
             elif fact.get(_KIND) == "o":
@@ -386,6 +386,7 @@ def _run_session(rs: _Ruleset, sid: str, batch: Sequence[dict[str, Any]]) -> lis
             raise _Poisoned(f"durable-rules session failed before its sentinel fired: {exc}") from exc
         raise
     finally:
+        drain.close()  # abandons an action left in flight while its session still exists
         if sentinel:
             rs.ruleset.delete_state(sid)
     if not sentinel:
@@ -393,7 +394,7 @@ def _run_session(rs: _Ruleset, sid: str, batch: Sequence[dict[str, Any]]) -> lis
     return fired
 
 
-def _drain(handle: int, limit: int) -> Iterator[tuple[str, dict[str, Any]]]:
+def _drain(handle: int, limit: int) -> Generator[tuple[str, dict[str, Any]], None, None]:
     """Every pending action of the ruleset, run here (what ``Ruleset._flush_actions`` would do)."""
     count = 0
     while (started := _dre.start_action(handle)) is not None:
