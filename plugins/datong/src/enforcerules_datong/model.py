@@ -123,13 +123,11 @@ class Task:
         """The usual case: units report ``task`` done by the task's deadline phrase."""
         return self.declare(rule_id, title_zh, title_en, quote, TaskDeadline(task=task, deadline=self.phrase), scope, note)
 
-    def override(self, rule_id: str, intent: Intent, quote: str, *, note: str, scope: Scope | None = None,
-                 title_zh: str | None = None, title_en: str | None = None) -> Override:
+    def override(self, rule_id: str, intent: Intent, quote: str, *, note: str) -> Override:
         """Datong's version of an inherited national task rule: its clause, units and deadline phrase."""
         return Override(
             rule_id, intent, cite(self.clause, quote),
             params={"deadline": self.phrase},
-            scope=scope, title_zh=title_zh, title_en=title_en,
             responsible=self.units, supporting=self.supporting, note=note,
         )
 

@@ -232,16 +232,18 @@ ITEM_CLEANUP = T18.rule(
 # -- 8．做好乡镇、街道赋权有关工作 ---------------------------------------------
 
 T19 = Task(19, responsible=LEAD, supporting=ALL, deadline="2024年底")
-#: The national duty of "各地区" (the governments, 二（三）2) is, in Datong, the
-#: justice bureau's: same evaluation, same day (2024-12-31), another subject.
-DELEGATION_EVALUATION = T19.override(
-    "national.delegation.evaluation",
-    Intent.REPLACE,
+#: The national duty of "各地区" (二（三）2, bound on the governments) is
+#: inherited unchanged; Datong gives the same evaluation, by the same day, to
+#: its justice bureau as well.
+DELEGATION_EVALUATION = T19.rule(
+    "datong.delegation.evaluation", "delegation_evaluation",
+    "区司法局对已下放乡镇、街道的执法事项至少评估一次", "Justice bureau evaluates the items delegated to townships at least once",
     "积极配合机构编制部门，对已经下放乡镇、街道的行政执法事项至少进行一次评估，对基层接不住、监管跟不上的及时予以调整。",
-    scope=BUREAU,
-    note="REPLACE, not TIGHTEN or RELAX: the date is the same (Datong writes '2024年底', the national "
-    "plan '2024年底前', both 2024-12-31) but the duty moves from the district government to 区司法局, "
-    "cooperating with the staffing office (机构编制部门) and supported by the departments.",
+    BUREAU,
+    note="Same task key and day as national.delegation.evaluation (Datong writes '2024年底', the "
+    "national plan '2024年底前', both 2024-12-31), which stays inherited and binds the district "
+    "government: Datong names who does the work, it does not lift the region's duty. 区司法局 works "
+    "with the staffing office (机构编制部门); the departments support.",
 )
 
 T20 = Task(20, responsible=(JUSTICE_BUREAU, ALL_DEPARTMENTS), deadline="2024年底")
@@ -364,20 +366,18 @@ EVALUATION_INDEX = T29.rule(
 
 T30 = Task(30, responsible=(JUSTICE_BUREAU, ALL_DEPARTMENTS), timing="2024年底前")
 
-#: Same system and day as 二（四）2, without "省市县乡四级全覆盖" (Datong builds
-#: its own level), and given to the justice bureau and the departments
-#: rather than the government.
-SUPERVISION_SYSTEM = T30.override(
-    "national.supervision.four_level_system",
-    Intent.REPLACE,
+#: Same system and day as 二（四）2 (inherited, bound on the governments),
+#: without "省市县乡四级全覆盖", and given to the justice bureau and the
+#: departments as well.
+SUPERVISION_SYSTEM = T30.rule(
+    "datong.supervision.coordination_system", "supervision_system",
+    "2024年底前基本建成行政执法协调监督工作体系", "Enforcement coordination and supervision system basically built by end of 2024",
     "强化上级行政机关对下级行政机关行政执法工作的全方位、全流程监督，严格履行常态化、长效化监督，2024年底前基本建成制度完善、机制健全、职责明确、监督有力、运转高效的行政执法协调监督工作体系。",
-    scope=DEPARTMENTS_AND_BUREAU,
-    title_zh="2024年底前基本建成行政执法协调监督工作体系",
-    title_en="Enforcement coordination and supervision system basically built by end of 2024",
-    note="REPLACE: the date is the national one (2024-12-31); the subjects are Datong's 责任单位 "
-    "(区司法局 and every district enforcement department, each reporting 'supervision_system' for "
-    "its part) instead of the governments the national rule binds. No 完成时限 line: the date is "
-    "the text's '2024年底前'.",
+    DEPARTMENTS_AND_BUREAU,
+    note="Each 责任单位 (区司法局 and every district enforcement department) reports "
+    "'supervision_system' for its part. The national rule national.supervision.four_level_system "
+    "(the governments' duty, same key and day) stays inherited. No 完成时限 line: the date is the "
+    "text's '2024年底前'.",
 )
 
 T31 = Task(31, responsible=LEAD, deadline="2025年8月底")
@@ -600,7 +600,7 @@ TASKS = task_table(
     (T16, [ENTERPRISE_COMPLIANCE]),
     (T17, ["national.catalogue.item_catalogue"]),
     (T18, [ITEM_CLEANUP]),
-    (T19, [DELEGATION_EVALUATION.rule_id]),
+    (T19, [DELEGATION_EVALUATION]),
     (T20, [DELEGATION_REVIEW]),
     (T21, [TOWNSHIP_PILOT]),
     (T22, [JOINT_INSPECTION]),
@@ -611,7 +611,7 @@ TASKS = task_table(
     (T27, [SUPPORTING_SYSTEMS]),
     (T28, [LITIGATION_LOSS_RATE, RECONSIDERATION_RATE]),
     (T29, [EVALUATION_INDEX]),
-    (T30, [SUPERVISION_SYSTEM.rule_id]),
+    (T30, [SUPERVISION_SYSTEM]),
     (T31, [JUSTICE_OFFICES]),
     (T32, [ROUTINE_SUPERVISION, "national.supervision.annual_plan"]),
     (T33, [DEPARTMENTAL_SUPERVISION]),
@@ -638,10 +638,10 @@ RULES: tuple[Rule, ...] = (
     DISCRETION, DOCUMENT_FORMATS,
     THREE_SYSTEMS, CREDIT_SUPERVISION, NO_PENALTY_LIST, NO_PENALTY_LIST_ADJUSTMENT, ENTERPRISE_COMPLIANCE,
     ITEM_CLEANUP,
-    DELEGATION_REVIEW, TOWNSHIP_PILOT,
+    DELEGATION_EVALUATION, DELEGATION_REVIEW, TOWNSHIP_PILOT,
     JOINT_INSPECTION, COOPERATION, CRIMINAL_LINKAGE, DISCIPLINE_REFERRAL,
     SUPERVISION_REGULATION, SUPPORTING_SYSTEMS, LITIGATION_LOSS_RATE, RECONSIDERATION_RATE, EVALUATION_INDEX,
-    JUSTICE_OFFICES,
+    SUPERVISION_SYSTEM, JUSTICE_OFFICES,
     ROUTINE_SUPERVISION, DEPARTMENTAL_SUPERVISION, MAJOR_CASES, HOTLINE,
     PLATFORM, DATA_INTERCONNECTION,
     STAFFING, PUBLIC_LAWYERS, REVIEW_COOPERATION,
@@ -650,7 +650,7 @@ RULES: tuple[Rule, ...] = (
     MIDTERM_EVALUATION, FINAL_EVALUATION, EVALUATION_REPORT,
 )
 
-OVERRIDES: tuple[Override, ...] = (PROBLEM_LIST, DELEGATION_EVALUATION, SUPERVISION_SYSTEM)
+OVERRIDES: tuple[Override, ...] = (PROBLEM_LIST,)
 
 #: Rows of the plan deliberately not modelled, and why.
 DECLINED: tuple[Declined, ...] = (
