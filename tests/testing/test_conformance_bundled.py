@@ -45,17 +45,6 @@ def test_an_unknown_jurisdiction_fails_its_loads_check() -> None:
         only.run()
 
 
-def test_one_pytest_invocation_runs_the_suite() -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "pytest", "--enforcerules-conformance=national",
-         "--enforcerules-conformance-examples=3", "-q", "-p", "no:cacheprovider"],
-        capture_output=True, text=True, timeout=300,
-    )
-    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
-    n = len(conformance_checks("national"))
-    assert f"{n} passed" in out.stdout
-
-
 def test_run_conformance_reports_failure_as_an_exit_code() -> None:
     code = "import sys; from enforcerules.testing import run_conformance; sys.exit(run_conformance('atlantis', '-q'))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
