@@ -6,7 +6,7 @@ import datetime as dt
 
 import chinese_calendar
 import pytest
-from hypothesis import assume, given, settings, strategies as st
+from hypothesis import given, settings, strategies as st
 
 import enforcerules as er
 from enforcerules.calendar import calendar_days_period_end, civil_code_period_end

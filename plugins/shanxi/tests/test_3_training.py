@@ -7,7 +7,6 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import enforcerules as er
 from enforcerules import DeadlinePolicy, Intent, Status, TrainingCategory
 
 HOURS = "national.training.annual_hours"

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from enforcerules import Intent, Status
+from enforcerules import Status
 
 ISSUANCE = "shanxi.certificates.issuance"
 WITHDRAWAL = "shanxi.certificates.withdrawal_on_leaving"

@@ -37,6 +37,7 @@ __all__ = [
     "scoped_cases",
     "scoped_officers",
     "scoped_regions",
+    "scoped_subjects",
     "scoped_units",
     "years_to_check",
 ]
@@ -155,6 +156,20 @@ def scoped_cases(scope: Scope, facts: Facts) -> Iterator[Case]:
 
 def scoped_regions(scope: Scope, facts: Facts) -> Iterator[Region]:
     return (r for r in facts.regions if not scope.levels or r.level in scope.levels)
+
+
+def scoped_subjects(scope: Scope, facts: Facts) -> Iterator[tuple[str, Officer | None]]:
+    """(id, officer-or-None) of the officers, regions or units (default) a scope binds.
+
+    The officer is returned so yearly kinds can check service dates.
+    """
+    from ..rules import Subject
+
+    if scope.subject is Subject.OFFICER:
+        return ((o.id, o) for o in scoped_officers(scope, facts))
+    if scope.subject is Subject.REGION:
+        return ((r.id, None) for r in scoped_regions(scope, facts))
+    return ((u.id, None) for u in scoped_units(scope, facts))
 
 
 def years_to_check(rule: Rule, ctx: EvalContext, fact_years: Iterable[int] = ()) -> list[int]:

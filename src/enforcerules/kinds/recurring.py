@@ -9,8 +9,7 @@ An :class:`~enforcerules.Event` of the rule's ``event`` kind whose
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -19,7 +18,7 @@ from ..conditions import eq, gte
 from ..deadlines import DeadlinePolicy
 from ..findings import Status
 from ..rules import Rule, Subject
-from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag, scoped_officers, scoped_regions, scoped_units, years_to_check
+from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag, scoped_subjects, years_to_check
 
 __all__ = ["RecurringCount"]
 
@@ -41,16 +40,8 @@ class RecurringCount(RuleKind):
     label_zh: str = ""
     label_en: str = ""
 
-    def _subjects(self, rule: Rule, ctx: EvalContext) -> Iterable[tuple[str, Any]]:
-        s = rule.scope.subject
-        if s is Subject.OFFICER:
-            return ((o.id, o) for o in scoped_officers(rule.scope, ctx.facts))
-        if s is Subject.REGION:
-            return ((r.id, None) for r in scoped_regions(rule.scope, ctx.facts))
-        return ((u.id, None) for u in scoped_units(rule.scope, ctx.facts))
-
     def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
-        for sid, officer in self._subjects(rule, ctx):
+        for sid, officer in scoped_subjects(rule.scope, ctx.facts):
             days = [e.on for e in ctx.facts.events_by_kind_subject.get((self.event, sid), ()) if e.on <= ctx.as_of]
             for year in years_to_check(rule, ctx, {d.year for d in days}):
                 period = Period.year(year)

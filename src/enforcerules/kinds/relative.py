@@ -47,10 +47,9 @@ from ..citation import Period
 from ..conditions import all_of, eq, gte
 from ..deadlines import DeadlinePolicy, within_days
 from ..errors import CalendarError
-from ..factset import Facts
 from ..findings import Status
-from ..rules import Rule, Scope, Subject
-from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag, scoped_officers, scoped_regions, scoped_units
+from ..rules import Rule, Subject
+from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag, scoped_subjects
 
 __all__ = ["Counting", "RelativeDeadline"]
 
@@ -75,14 +74,6 @@ def _to_days(value: Any) -> Any:
 def _days(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 3660:
         raise ValueError(f"'{attribute.name}' must be a number of days in [0, 3660] (got {value!r})")
-
-
-def _subject_ids(scope: Scope, facts: Facts) -> Iterator[str]:
-    if scope.subject is Subject.OFFICER:
-        return (o.id for o in scoped_officers(scope, facts))
-    if scope.subject is Subject.REGION:
-        return (r.id for r in scoped_regions(scope, facts))
-    return (u.id for u in scoped_units(scope, facts))
 
 
 @attrs.frozen
@@ -112,7 +103,7 @@ class RelativeDeadline(RuleKind):
         calendar = ctx.calendar
         if calendar is None and self.counting is Counting.CIVIL_CODE:
             calendar = HolidayCalendar.official()
-        for sid in _subject_ids(rule.scope, ctx.facts):
+        for sid, _ in scoped_subjects(rule.scope, ctx.facts):
             events = ctx.facts.events_by_kind_subject
             triggers = sorted((e for e in events.get((self.trigger, sid), ()) if e.on <= ctx.as_of), key=lambda e: (e.on, e.id))
             responses = sorted((e for e in events.get((self.response, sid), ()) if e.on <= ctx.as_of), key=lambda e: (e.on, e.id))
