@@ -15,6 +15,7 @@ phrase                      default                       alternative
 ``2024年3月25日前``          2024-03-24 (``exclusive``)     2024-03-25 (``inclusive``)
 ``长期坚持``/``持续推进``     standing duty, no date         —
 ``按照/根据上级部署开展``     on instruction, no date        —
+``未规定时限`` (marker)       the plan states no date        —
 ``每年年底前``               31 December of every year      —
 ``15日内`` (after an event)  see :func:`within_days`        —
 ==========================  ============================  ===========================
@@ -54,6 +55,7 @@ __all__ = [
     "MidMonthReading",
     "MonthBeforeReading",
     "NamedDayReading",
+    "UNDATED_PHRASE",
     "parse_deadline",
     "within_days",
 ]
@@ -117,11 +119,14 @@ class DeadlineKind(enum.Enum):
     FIXED = "fixed"
     STANDING = "standing"
     ON_INSTRUCTION = "on_instruction"
+    UNDATED = "undated"  # the plan states no time limit at all
     ANNUAL = "annual"
 
 
 _STANDING = ("长期坚持", "持续推进")
 _ON_INSTRUCTION = ("按照上级部署开展", "根据上级部署开展")
+#: Not a plan phrase: the library's marker for a task the plan gives no time limit.
+UNDATED_PHRASE = "未规定时限"
 _ANNUAL = ("每年年底前", "每年年底")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # "到"/"于" open a dated phrase in running text ("到2025年底", "于2024年底前").
@@ -184,6 +189,8 @@ class Deadline:
         p = _normal(self.phrase)
         if p in _STANDING:
             return DeadlineKind.STANDING
+        if p == UNDATED_PHRASE:
+            return DeadlineKind.UNDATED
         if p in _ON_INSTRUCTION:
             return DeadlineKind.ON_INSTRUCTION
         if p in _ANNUAL:

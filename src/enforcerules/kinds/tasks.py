@@ -75,7 +75,7 @@ class TaskDeadline(RuleKind):
 
     def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
         kind = self.deadline.kind
-        if kind in (DeadlineKind.STANDING, DeadlineKind.ON_INSTRUCTION):
+        if kind in (DeadlineKind.STANDING, DeadlineKind.ON_INSTRUCTION, DeadlineKind.UNDATED):
             return [Branch(Status.COMPLIANT, eq("done", 1)), Branch(Status.PENDING)]
         dues: list[tuple[int | None, _dt.date | None]]
         if kind is DeadlineKind.FIXED:

@@ -29,6 +29,7 @@ from enforcerules import (
     UnitKind,
 )
 from enforcerules.citation import citer
+from enforcerules.deadlines import UNDATED_PHRASE
 from enforcerules.kinds import (
     CategoryMinimum,
     CertificateIssuance,
@@ -73,8 +74,8 @@ COUNTY_PILOT = "township_standardisation_county_pilot"  # 县级试点 (a townsh
 PROVINCIAL_PILOTS: tuple[str, ...] = ("灵石县", "左权县", "文水县")
 
 _UNDATED = (
-    "The plan sets no date for this: it is checked as an undated duty (deadline phrase '持续推进', the "
-    "library's phrase for a duty without a date) — compliant once the unit reports the task done, "
+    "The plan sets no date for this: it is checked as an undated duty (deadline phrase "
+    "'未规定时限', the library's marker for a duty the plan gives no date) — compliant once the unit reports the task done, "
     "pending until then, never late."
 )
 
@@ -188,7 +189,7 @@ def _penalty_list(key: str, zh: str, en: str) -> Rule:
         title_zh=f"依法编制{zh}",
         title_en=f"Compile the {en}",
         citation=cite("6", _LIST_QUOTE),
-        spec=TaskDeadline(task=key, deadline="持续推进"),
+        spec=TaskDeadline(task=key, deadline=UNDATED_PHRASE),
         scope=Scope(Subject.UNIT, unit_kinds=_ENFORCEMENT),
         responsible=("各级行政执法机关",),
         note=(

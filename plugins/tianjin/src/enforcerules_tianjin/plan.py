@@ -37,6 +37,7 @@ from enforcerules import (
     UnitKind,
 )
 from enforcerules.citation import citer
+from enforcerules.deadlines import UNDATED_PHRASE
 from enforcerules.kinds import CertificateIssuance, RecurringCount, TaskDeadline
 
 __all__ = ["DECLINED", "INHERITED", "OVERRIDES", "PERIOD", "PLAN", "RULES"]
@@ -59,8 +60,8 @@ _CITY_JUSTICE = Scope(Subject.UNIT, unit_kinds=(UnitKind.JUSTICE,), levels=(Leve
 _USUAL = ("市司法局", "各市级行政执法部门", "各区人民政府")
 
 _UNDATED = (
-    "The plan sets no date for this: it is checked as an undated duty (deadline phrase '持续推进', the "
-    "library's phrase for a duty without a date) — compliant once reported done, pending until then, "
+    "The plan sets no date for this: it is checked as an undated duty (deadline phrase "
+    "'未规定时限', the library's marker for a duty the plan gives no date) — compliant once reported done, pending until then, "
     "never late."
 )
 
@@ -222,7 +223,7 @@ TOWNSHIP_PROCEDURE = Rule(
     title_zh="制定印发统一的乡镇（街道）行政执法程序",
     title_en="A uniform township enforcement procedure issued",
     citation=cite("三（六）1", "制定印发统一的乡镇（街道）行政执法程序"),
-    spec=TaskDeadline(task="township_procedure", deadline="持续推进"),
+    spec=TaskDeadline(task="township_procedure", deadline=UNDATED_PHRASE),
     scope=_CITY_JUSTICE,
     effective=PERIOD,
     responsible=_USUAL,
@@ -234,7 +235,7 @@ LEGAL_REVIEW_LIST = Rule(
     title_zh="制定重大执法决定法制审核事项清单",
     title_en="List of major decisions subject to legal review",
     citation=cite("三（六）1", "制定重大执法决定法制审核事项清单"),
-    spec=TaskDeadline(task="legal_review_list", deadline="持续推进"),
+    spec=TaskDeadline(task="legal_review_list", deadline=UNDATED_PHRASE),
     scope=Scope(Subject.UNIT, unit_kinds=_ENFORCEMENT),
     effective=PERIOD,
     responsible=_USUAL,
