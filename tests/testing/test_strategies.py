@@ -6,8 +6,9 @@ import datetime as dt
 import subprocess
 import sys
 
+import hypothesis
 import pytest
-from hypothesis import given, settings
+from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 import enforcerules as er
@@ -63,18 +64,18 @@ def test_fact_sets_are_referentially_valid(facts: er.Facts) -> None:
     assert back == facts
 
 
-def test_malformed_documents_are_rejected_where_and_why_they_say() -> None:
-    seen: set[str] = set()
+@pytest.mark.parametrize("fault", S.MalformedDocument.FAULTS)
+def test_malformed_documents_are_rejected_where_and_why_they_say(fault: str) -> None:
+    planted: set[str] = set()
 
-    @settings(max_examples=120, database=None, deadline=None)
-    @given(S.malformed_documents(NATIONAL))
+    @settings(max_examples=15, database=None, deadline=None)
+    @given(S.malformed_documents(NATIONAL, faults=[fault]))
     def check(m: S.MalformedDocument) -> None:
         facts = er.load_facts(m.document)
         assert m.reported_by(facts.rejections), (m.fault, m.location, m.reason, [str(r) for r in facts.rejections])
-        seen.add(m.fault)
+        planted.add(m.fault)
     check()
-    assert seen == {"wrong_type", "impossible_date", "unknown_field", "missing_field", "duplicate_id",
-                    "missing_reference", "not_an_object", "invalid_record", "unknown_section", "section_not_a_list"}
+    assert fault in planted  # a fault with nowhere to go falls back to wrong_type, but never always
 
 
 def test_key_dates_hold_deadlines_period_ends_mid_month_days_and_holidays() -> None:
@@ -104,7 +105,7 @@ def test_midnight_instants_straddle_the_china_day_boundary(instant: dt.datetime)
 def test_midnight_instants_include_ones_whose_local_day_is_not_the_china_day() -> None:
     crossing: list[dt.datetime] = []
 
-    @settings(max_examples=50, database=None, deadline=None)
+    @settings(max_examples=50, database=None, deadline=None, derandomize=True)
     @given(S.cst_midnight_datetimes())
     def collect(t: dt.datetime) -> None:
         if t.date() != t.astimezone(CST).date():
@@ -126,20 +127,17 @@ def test_2_1_2_training_histories_sit_on_the_sixty_hour_boundary(records: list[e
     assert finding.status is (er.Status.COMPLIANT if centi >= 6000 else er.Status.VIOLATION)
 
 
-def test_art33_cases_reach_each_condition_and_its_neighbours() -> None:
-    conditions = {
-        "all_met": lambda c: c.first_violation and c.harm is er.Harm.MINOR and c.corrected_promptly,
-        "serious_harm": lambda c: c.harm is er.Harm.SERIOUS and c.first_violation and c.corrected_promptly,
-        "not_corrected": lambda c: not c.corrected_promptly and c.first_violation and c.harm is er.Harm.MINOR,
-        "not_first": lambda c: not c.first_violation and c.harm is er.Harm.MINOR and c.corrected_promptly,
-        "no_fault": lambda c: c.no_fault_proven,
-    }
-    seen: set[str] = set()
+ART33 = {
+    "all_met": lambda c: c.first_violation and c.harm is er.Harm.MINOR and c.corrected_promptly,
+    "serious_harm": lambda c: c.harm is er.Harm.SERIOUS and c.first_violation and c.corrected_promptly,
+    "not_corrected": lambda c: not c.corrected_promptly and c.first_violation and c.harm is er.Harm.MINOR,
+    "not_first": lambda c: not c.first_violation and c.harm is er.Harm.MINOR and c.corrected_promptly,
+    "no_fault": lambda c: c.no_fault_proven,
+}
 
-    @settings(max_examples=80, database=None, deadline=None)
-    @given(S.art33_cases("u0", ["o1"]))
-    def collect(case: er.Case) -> None:
-        assert case.unit == "u0" and set(case.handling_officers) <= {"o1"}
-        seen.update(name for name, holds in conditions.items() if holds(case))
-    collect()
-    assert seen == set(conditions)
+
+@pytest.mark.parametrize("condition", sorted(ART33))
+def test_art33_cases_reach_each_condition_and_its_neighbours(condition: str) -> None:
+    case = hypothesis.find(S.art33_cases("u0", ["o1"]), ART33[condition],
+                           settings=settings(max_examples=300, database=None, phases=[Phase.generate]))
+    assert case.unit == "u0" and set(case.handling_officers) <= {"o1"}

@@ -30,7 +30,7 @@ import copy
 import datetime as _dt
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 from hypothesis import strategies as st
@@ -269,7 +269,7 @@ def _art33_flags() -> st.SearchStrategy[dict[str, Any]]:
         "corrected_promptly": st.booleans(), "outcome": st.sampled_from(CaseOutcome),
         "no_fault_proven": st.booleans(),
     })
-    return st.one_of(st.just(exempt), st.sampled_from(flips).map(lambda f: {**exempt, **f}), anything)
+    return st.one_of(st.sampled_from([exempt, *({**exempt, **f} for f in flips)]), anything)
 
 
 def case_records(unit_ids: Sequence[str] | None = None, officer_ids: Sequence[str] | None = None, source: Any = None) -> st.SearchStrategy[Case]:
@@ -458,6 +458,12 @@ class MalformedDocument:
     reason: str
     fault: str
 
+    #: The faults :func:`malformed_documents` plants.
+    FAULTS: ClassVar[tuple[str, ...]] = (
+        "wrong_type", "impossible_date", "unknown_field", "missing_field", "duplicate_id",
+        "missing_reference", "not_an_object", "invalid_record", "unknown_section", "section_not_a_list",
+    )
+
     def reported_by(self, rejections: Iterable[Rejection]) -> bool:
         return any(r.location == self.location and r.reason.startswith(self.reason) for r in rejections)
 
@@ -485,15 +491,12 @@ _IMPOSSIBLE = {"date": ("2023-02-30", "not a real date"), "datetime": ("2023-02-
 
 
 @st.composite
-def _malformed(draw: st.DrawFn, h: Hints) -> MalformedDocument:
+def _malformed(draw: st.DrawFn, h: Hints, faults: tuple[str, ...]) -> MalformedDocument:
     from ..loading import facts_to_json
 
     doc = facts_to_json(draw(_facts(h, 2, 1)))
     sections = [s for s in FACT_KINDS if doc.get(s)]
-    fault = draw(st.sampled_from([
-        "wrong_type", "impossible_date", "unknown_field", "missing_field", "duplicate_id",
-        "missing_reference", "not_an_object", "invalid_record", "unknown_section", "section_not_a_list",
-    ]))
+    fault = draw(st.sampled_from(faults))
     if fault == "unknown_section":
         doc["widgets"] = []
         return MalformedDocument(doc, "$.widgets", "unknown section", fault)
@@ -542,12 +545,18 @@ def _malformed(draw: st.DrawFn, h: Hints) -> MalformedDocument:
     return MalformedDocument(doc, f"{where}.{name}", "not an allowed value" if kind == "enum" else "wrong type", "wrong_type")
 
 
-def malformed_documents(source: Any = None) -> st.SearchStrategy[MalformedDocument]:
+def malformed_documents(source: Any = None, faults: Sequence[str] | None = None) -> st.SearchStrategy[MalformedDocument]:
     """Facts documents with exactly one planted fault (wrong type, impossible date,
     unknown or missing field, duplicate id, dangling reference, non-object record,
     invalid record, unknown section, non-list section), each paired with the
-    rejection location and reason :func:`enforcerules.load_facts` must report."""
-    return _malformed(hints_for(source))
+    rejection location and reason :func:`enforcerules.load_facts` must report.
+    *faults* limits the kinds planted (see :attr:`MalformedDocument.FAULTS`);
+    a fault a record cannot carry (an impossible date where it has no date
+    field) falls back to a wrong type."""
+    unknown = set(faults or ()) - set(MalformedDocument.FAULTS)
+    if unknown:
+        raise ValueError(f"'faults' must be among {MalformedDocument.FAULTS} (got {sorted(unknown)!r})")
+    return _malformed(hints_for(source), tuple(faults or MalformedDocument.FAULTS))
 
 
 # -- registration ---------------------------------------------------------------
