@@ -1,9 +1,11 @@
 """Throughput and peak memory of the national training checks at scale.
 
 Evaluates N officers (default 100,000) with 10 training records each
-(1,000,000 records) under the national rulebook's training rule, on both
-executors, and a hand-written pandas version of the same check. Prints
-throughput and peak memory per step and whether the three agree.
+(1,000,000 records) under the whole national rulebook, on both executors,
+and a hand-written pandas version of the officer checks (training hours,
+annual assessment). Also times loading a tenth of the data from JSON.
+Prints throughput and peak memory per step, and whether the executors agree
+on every finding and with pandas on the officer checks.
 
     .venv/bin/python bench/benchmark.py                # full size
     .venv/bin/python bench/benchmark.py --officers 5000  # quick
@@ -33,7 +35,8 @@ from enforcerules.chinatime import CST
 
 T = TypeVar("T")
 AS_OF = dt.date(2025, 6, 30)
-RULE = "national.training.annual_hours"
+TRAINING_RULE = "national.training.annual_hours"
+ASSESSMENT_RULE = "national.officers.annual_assessment"
 CATEGORIES = list(er.TrainingCategory)
 
 
@@ -74,13 +77,18 @@ def measured(label: str, fn: Callable[[], T], items: int) -> T:
     return result  # type: ignore[no-any-return]
 
 
-def engine_statuses(rulebook: er.Rulebook, facts: er.Facts, engine: str) -> dict[tuple[str, str], str]:
+Row = tuple[str, str, str, str]
+PANDAS_RULES = (TRAINING_RULE, ASSESSMENT_RULE)
+
+
+def engine_findings(rulebook: er.Rulebook, facts: er.Facts, engine: str) -> list[tuple[str, ...]]:
     report = er.evaluate(rulebook, facts, AS_OF, engine=engine)
-    return {(f.subject, f.period): f.status.value for f in report.findings if f.rule_id == RULE}
+    return [(f.rule_id, f.subject, f.period, f.status.value, f.explanation_zh) for f in report.findings]
 
 
-def pandas_statuses(facts: er.Facts) -> dict[tuple[str, str], str]:
-    """The same check written by hand in pandas: counted hours per officer-year vs 60."""
+def pandas_findings(facts: er.Facts) -> set[Row]:
+    """The same officer checks by hand in pandas: counted hours per officer-year
+    against 60 (二（一）2) and an annual assessment per officer-year (二（一）3)."""
     counted = {er.TrainingCategory.PUBLIC_LAW, er.TrainingCategory.BUSINESS, er.TrainingCategory.ENFORCEMENT_SKILLS}
     df = pd.DataFrame({
         "officer": [t.officer for t in facts.training],
@@ -93,11 +101,18 @@ def pandas_statuses(facts: er.Facts) -> dict[tuple[str, str], str]:
     years = range(2023, AS_OF.year + 1)
     grid = pd.MultiIndex.from_product([[o.id for o in facts.officers], years], names=["officer", "year"])
     total = sums.reindex(grid, fill_value=0)
-    closed = pd.Series([dt.date(y, 12, 31) < AS_OF for _, y in grid], index=grid)
-    status = pd.Series("violation", index=grid)
-    status[~closed] = "pending"
-    status[total >= 6000] = "compliant"
-    return {(o, str(y)): s for (o, y), s in status.items()}
+    open_year = pd.Series([dt.date(y, 12, 31) >= AS_OF for _, y in grid], index=grid)
+    unmet = pd.Series("violation", index=grid)
+    unmet[open_year] = "pending"
+    training = unmet.copy()
+    training[total >= 6000] = "compliant"
+    rows = {(TRAINING_RULE, o, str(y), s) for (o, y), s in training.items()}
+    rows |= {(ASSESSMENT_RULE, o, str(y), s) for (o, y), s in unmet.items()}  # the facts hold no assessments
+    return rows
+
+
+def load_json(document: dict[str, Any]) -> int:
+    return len(er.load_facts(document).officers)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,20 +121,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--records-per-officer", type=int, default=10)
     p.add_argument("--engines", default="python,durable")
     args = p.parse_args(argv)
-    print(f"python {sys.version.split()[0]}; {args.officers:,} officers, {args.officers * args.records_per_officer:,} training records; as of {AS_OF}")
-    full = er.load_rulebook("national")
-    only_training = er.Rulebook(full.jurisdiction, full.chain, (full.get(RULE),), documents=full.documents)
+    print(f"python {sys.version.split()[0]}; {args.officers:,} officers, {args.officers * args.records_per_officer:,} training records; "
+          f"national rulebook; as of {AS_OF}")
+    rulebook = er.load_rulebook("national")
     start = time.perf_counter()
     facts = make_facts(args.officers, args.records_per_officer)
     print(f"{'build facts (in process)':<34} {time.perf_counter() - start:8.2f} s  process RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB")
-    results: dict[str, Any] = {}
-    for engine in args.engines.split(","):
-        results[engine] = measured(f"evaluate ({engine})", lambda: engine_statuses(only_training, facts, engine), args.officers)
-    results["pandas"] = measured("pandas, incl. DataFrame build", lambda: pandas_statuses(facts), args.officers)
-    names = list(results)
-    agree = all(results[n] == results[names[0]] for n in names)
-    print(f"findings identical across {', '.join(names)}: {agree} ({len(results[names[0]]):,} officer-years)")
-    return 0 if agree else 1
+    sample = er.facts_to_json(make_facts(max(1, args.officers // 10), args.records_per_officer, seed=8))
+    measured(f"load_facts JSON ({args.officers // 10:,} officers)", lambda: load_json(sample), max(1, args.officers // 10))
+    by_engine = {e: measured(f"evaluate ({e})", lambda: engine_findings(rulebook, facts, e), args.officers) for e in args.engines.split(",")}
+    pandas_rows = measured("pandas, incl. DataFrame build", lambda: pandas_findings(facts), args.officers)
+    first = next(iter(by_engine.values()))
+    engines_agree = all(f == first for f in by_engine.values())
+    engine_rows = {r[:4] for r in first if r[0] in PANDAS_RULES}
+    print(f"findings identical across {', '.join(by_engine)}: {engines_agree} ({len(first):,} findings)")
+    print(f"officer checks identical to pandas: {engine_rows == pandas_rows} ({len(pandas_rows):,} officer-years x rules)")
+    return 0 if engines_agree and engine_rows == pandas_rows else 1
 
 
 if __name__ == "__main__":
