@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Set up (scripts/setup.sh) and run the whole test suite, then mypy --strict on src/.
+# Set up (scripts/setup.sh), run the whole test suite (printing clause coverage
+# per jurisdiction), mypy --strict on src/, and check that each jurisdiction
+# plugin installs alone beside the core and the national baseline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-.venv/bin/python -m pytest -q "$@"
+.venv/bin/python -m pytest -q --enforcerules-coverage "$@"
 .venv/bin/python -m mypy
+scripts/check-install-alone.sh

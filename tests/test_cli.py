@@ -71,7 +71,12 @@ def test_strict_deadlines_change_the_compiled_due_date(capsys: pytest.CaptureFix
     default = capsys.readouterr().out
     main(["compile", "national", "--strict-deadlines"])
     strict = capsys.readouterr().out
-    assert json.loads(default).keys() == json.loads(strict).keys()
+    default_rules, strict_rules = json.loads(default), json.loads(strict)
+    assert default_rules.keys() == strict_rules.keys()
+    rotation = "national.training.full_staff_rotation"  # "2024年6月前": 06-30 by default, 05-31 strictly
+    assert default_rules[rotation]["ruleset"] != strict_rules[rotation]["ruleset"]
+    unambiguous = "national.rectification.problem_list"  # "2023年底前" reads one way only
+    assert default_rules[unambiguous] == strict_rules[unambiguous]
 
 
 def test_console_script_is_installed() -> None:

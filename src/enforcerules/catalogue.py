@@ -69,7 +69,7 @@ def _rule_section(rule: ResolvedRule, diff: RuleDiff | None) -> list[str]:
         lines.append(f"- parent citation: {pc.document} {pc.clause}")
         lines.append(f"  > {pc.quote}")
         for key, before, after in diff.changed:
-            lines.append(f"- changed `{key}`: `{before}` → `{after}`")
+            lines.append(f"- changed `{key}`: `{json.dumps(before, ensure_ascii=False)}` → `{json.dumps(after, ensure_ascii=False)}`")
     if r.note:
         lines.append(f"- note: {r.note}")
     lines.append("")

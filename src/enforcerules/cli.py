@@ -139,6 +139,10 @@ def _check(registry: Registry, args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
+def _show(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
 def _diff(registry: Registry, args: argparse.Namespace) -> int:
     diffs = diff_rulebooks(registry.rulebook(args.parent), registry.rulebook(args.child))
     shown = [d for d in diffs if args.all or d.relation.value != "inherited"]
@@ -152,7 +156,7 @@ def _diff(registry: Registry, args: argparse.Namespace) -> int:
         if d.child_citation and d.child_citation != d.parent_citation:
             print(f"    {args.child}: {d.child_citation.document} {d.child_citation.clause} 「{d.child_citation.quote}」")
         for key, before, after in d.changed:
-            print(f"    {key}: {before} → {after}")
+            print(f"    {key}: {_show(before)} → {_show(after)}")
     return EXIT_OK
 
 

@@ -15,6 +15,7 @@ import attrs
 
 from .citation import Citation
 from .deadlines import DeadlinePolicy
+from .findings import _jsonable
 from .jurisdiction import Intent
 from .rulebook import ResolvedRule, Rulebook
 
@@ -67,7 +68,7 @@ def _parameters(rule: ResolvedRule, policy: DeadlinePolicy) -> dict[str, Any]:
     due = rule.rule.spec.due_date(policy)
     if due is not None:
         params["due"] = due.isoformat()
-    params["scope"] = repr(rule.rule.scope)
+    params["scope"] = _jsonable(rule.rule.scope)
     params["effective"] = str(rule.rule.effective)
     return params
 

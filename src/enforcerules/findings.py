@@ -103,4 +103,9 @@ def _jsonable(value: Any) -> Any:
         return {str(k): _jsonable(v) for k, v in value.items()}
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
+    phrase = getattr(value, "phrase", None)
+    if isinstance(phrase, str):  # a Deadline reads as the plan wrote it
+        return phrase
+    if attrs.has(type(value)):
+        return {a.name: _jsonable(getattr(value, a.name)) for a in attrs.fields(type(value))}
     return repr(value)
