@@ -43,6 +43,7 @@ import attrs
 
 from ..calendar import HolidayCalendar, calendar_days_period_end, civil_code_period_end
 from ..chinatime import to_ordinal
+from .._fields import tuple_field
 from ..citation import Period
 from ..conditions import all_of, eq, gte
 from ..deadlines import DeadlinePolicy, within_days
@@ -76,6 +77,23 @@ def _days(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise ValueError(f"'{attribute.name}' must be a number of days in [0, 3660] (got {value!r})")
 
 
+@attrs.frozen(order=True)
+class _Trigger:
+    """A day that starts the period, and the record (event or task report) it comes from."""
+
+    on: _dt.date
+    id: str
+
+
+def _one_per_day(triggers: list[_Trigger]) -> list[_Trigger]:
+    """Sorted triggers, one per day: an evaluation recorded both as a task report
+    and as an event starts one period, not two."""
+    seen: dict[_dt.date, _Trigger] = {}
+    for t in sorted(triggers):
+        seen.setdefault(t.on, t)
+    return list(seen.values())
+
+
 @attrs.frozen
 class RelativeDeadline(RuleKind):
     """After each ``trigger`` event of a subject, a ``response`` event within ``days`` days.
@@ -94,6 +112,10 @@ class RelativeDeadline(RuleKind):
     counting: Counting = attrs.field(default=Counting.CIVIL_CODE, validator=attrs.validators.instance_of(Counting))
     label_zh: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
     label_en: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    #: Plan tasks whose reported completion (a TaskReport of the subject) also
+    #: starts the period — so "评估完成后15日内" follows the evaluation tasks
+    #: themselves, not only a separately recorded trigger event.
+    trigger_tasks: tuple[str, ...] = tuple_field(str)
 
     def __attrs_post_init__(self) -> None:
         if self.trigger == self.response:
@@ -105,7 +127,11 @@ class RelativeDeadline(RuleKind):
             calendar = HolidayCalendar.official()
         for sid, _ in scoped_subjects(rule.scope, ctx.facts):
             events = ctx.facts.events_by_kind_subject
-            triggers = sorted((e for e in events.get((self.trigger, sid), ()) if e.on <= ctx.as_of), key=lambda e: (e.on, e.id))
+            triggers = _one_per_day(
+                [_Trigger(e.on, e.id) for e in events.get((self.trigger, sid), ()) if e.on <= ctx.as_of]
+                + [_Trigger(r.completed_on, r.id) for task in self.trigger_tasks
+                   for r in ctx.facts.reports_by_task_unit.get((task, sid), ()) if r.completed_on <= ctx.as_of]
+            )
             responses = sorted((e for e in events.get((self.response, sid), ()) if e.on <= ctx.as_of), key=lambda e: (e.on, e.id))
             if not triggers:
                 yield self._no_trigger(sid, rule.effective)
@@ -127,7 +153,7 @@ class RelativeDeadline(RuleKind):
         except CalendarError as exc:
             return None, plain, str(exc)
 
-    def _observation(self, sid: str, trigger: Any, reply: Any, as_of: _dt.date, calendar: HolidayCalendar | None) -> Observation:
+    def _observation(self, sid: str, trigger: _Trigger, reply: Any, as_of: _dt.date, calendar: HolidayCalendar | None) -> Observation:
         due, bound, missing = self._due(trigger.on, calendar)
         limit = to_ordinal(due if due is not None else bound)
         values: dict[str, int | str] = {
