@@ -205,6 +205,7 @@ def _withdrawal(p: Any, c: Any) -> list[Change]:
 def _relative(p: Any, c: Any) -> list[Change]:
     out = _same("trigger", p.trigger, c.trigger, "a different trigger") + _same("response", p.response, c.response, "a different response")
     out += _higher("days", p.days, c.days, "more days to respond")
+    out += _subset("trigger_tasks", p.trigger_tasks, c.trigger_tasks, False, "fewer task completions start the period")
     if p.counting != c.counting:
         civil = getattr(p.counting, "value", "") == "civil_code"
         out.append(Change("counting", p.counting.value, c.counting.value,
