@@ -82,3 +82,12 @@ def test_strict_deadlines_change_the_compiled_due_date(capsys: pytest.CaptureFix
 def test_console_script_is_installed() -> None:
     out = subprocess.run([str(Path(sys.executable).with_name("enforcerules")), "jurisdictions"], capture_output=True, text=True, check=True)
     assert "national" in out.stdout
+
+
+def test_diff_says_when_a_relaxation_shows_only_under_the_strict_reading(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", "national", "shanxi", "--format", "json"]) == 0
+    rows = {r["rule_id"]: r for r in json.loads(capsys.readouterr().out)}
+    rotation = rows["national.training.full_staff_rotation"]
+    assert rotation["relation"] == "relaxed"
+    assert "2024-06-30" in rotation["reading"] and "2024-05-31 → 2024-06-30" in rotation["reading"]
+    assert rows["national.training.annual_hours"]["reading"] == ""

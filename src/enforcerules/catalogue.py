@@ -68,6 +68,8 @@ def _rule_section(rule: ResolvedRule, diff: RuleDiff | None) -> list[str]:
         pc = diff.parent_citation
         lines.append(f"- parent citation: {pc.document} {pc.clause}")
         lines.append(f"  > {pc.quote}")
+        if diff.reading:
+            lines.append(f"- reading: {diff.reading}")
         for key, before, after in diff.changed:
             lines.append(f"- changed `{key}`: `{json.dumps(before, ensure_ascii=False)}` → `{json.dumps(after, ensure_ascii=False)}`")
     if r.note:

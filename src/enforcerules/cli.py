@@ -157,6 +157,8 @@ def _diff(registry: Registry, args: argparse.Namespace) -> int:
             print(f"    {args.child}: {d.child_citation.document} {d.child_citation.clause} 「{d.child_citation.quote}」")
         for key, before, after in d.changed:
             print(f"    {key}: {_show(before)} → {_show(after)}")
+        if d.reading:
+            print(f"    reading: {d.reading}")
     return EXIT_OK
 
 

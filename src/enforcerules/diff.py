@@ -47,6 +47,7 @@ class RuleDiff:
     changed: tuple[tuple[str, Any, Any], ...] = ()  # (parameter, parent value, child value)
     by: tuple[str, ...] = ()  # jurisdictions whose declarations made the difference
     note: str = ""
+    reading: str = ""  # set when a deadline change shows only under another DeadlinePolicy
 
     def to_json(self) -> dict[str, Any]:
         def cite(c: Citation | None) -> dict[str, str] | None:
@@ -60,6 +61,7 @@ class RuleDiff:
             "changed": [{"parameter": k, "parent": p, "child": c} for k, p, c in self.changed],
             "by": list(self.by),
             "note": self.note,
+            "reading": self.reading,
         }
 
 
@@ -78,6 +80,18 @@ def _changes(parent: ResolvedRule, child: ResolvedRule, policy: DeadlinePolicy) 
     return tuple((k, p.get(k), c.get(k)) for k in sorted(set(p) | set(c)) if p.get(k) != c.get(k))
 
 
+def _reading_note(parent: ResolvedRule, child: ResolvedRule, policy: DeadlinePolicy) -> str:
+    """Say so when a changed deadline phrase moves the date only under some readings."""
+    def due(r: ResolvedRule, p: DeadlinePolicy) -> Any:
+        return r.rule.spec.due_date(p)
+
+    strict = DeadlinePolicy.strict()
+    if due(parent, policy) == due(child, policy) and due(parent, strict) != due(child, strict):
+        return (f"same due date under this reading ({due(child, policy)}); under DeadlinePolicy.strict() "
+                f"{due(parent, strict)} → {due(child, strict)}")
+    return ""
+
+
 def _compare(parent: ResolvedRule, child: ResolvedRule, parent_chain: tuple[str, ...], policy: DeadlinePolicy) -> RuleDiff:
     if parent.rule == child.rule:
         return RuleDiff(child.id, Relation.INHERITED, parent.rule.citation, child.rule.citation)
@@ -88,6 +102,7 @@ def _compare(parent: ResolvedRule, child: ResolvedRule, parent_chain: tuple[str,
         return RuleDiff(
             child.id, Relation.of(last.intent), parent.rule.citation, child.rule.citation,
             _changes(parent, child, policy), tuple(o.jurisdiction for o in own), last.note,
+            _reading_note(parent, child, policy),
         )
     return RuleDiff(child.id, Relation.DIFFERS, parent.rule.citation, child.rule.citation,
                     _changes(parent, child, policy), child.overridden_by)
