@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 import enforcerules as er
-
-from _support import ENGINES
+from enforcerules.testing import ExampleCoverage, parametrize_engine, status_of
 
 S = er.Status
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -28,15 +27,18 @@ def facts() -> er.Facts:
     return er.load_facts(EXAMPLES / "national.json")
 
 
-@pytest.fixture(params=ENGINES)
-def engine(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    parametrize_engine(metafunc)
+
+
+@pytest.fixture(scope="module")
+def seen(engine: str) -> ExampleCoverage:
+    """The example as of 2026-11-23 and 2024-03-01, on the current engine."""
+    return ExampleCoverage.measure("national", EXAMPLES / "national.json", (LATE_2026, EARLY_2024), engine)
 
 
 def status(report: er.Report, rule_id: str, subject: str, period: str | None = None) -> er.Status:
-    hits = [f.status for f in report.findings if f.rule_id == rule_id and f.subject == subject and (period is None or f.period == period)]
-    assert len(hits) == 1, (rule_id, subject, period, hits)
-    return hits[0]
+    return status_of(report.findings, subject, period, rule_id=rule_id)
 
 
 def test_example_loads_with_zero_rejections(facts) -> None:
@@ -44,27 +46,25 @@ def test_example_loads_with_zero_rejections(facts) -> None:
     assert len(facts.officers) >= 8 and facts.cases and facts.metrics
 
 
-def test_example_shows_every_status(national, facts, engine) -> None:
-    late = {f.status for f in er.evaluate(national, facts, LATE_2026, engine=engine).findings}
-    early = {f.status for f in er.evaluate(national, facts, EARLY_2024, engine=engine).findings}
+def test_example_shows_every_status(national, seen) -> None:
     expected = set(S) - {S.PENDING}
     if "national.penalty_law.art33" not in national:
         expected.discard(S.EXEMPT)  # the art. 33 rule brings the exempt case to light
-    assert expected <= late, expected - late
-    assert S.PENDING in early
+    seen.assert_shows(expected, LATE_2026)
+    seen.assert_shows({S.PENDING}, EARLY_2024)
 
 
-def test_every_finding_carries_citation_quote_and_explanations(national, facts, engine) -> None:
+def test_every_finding_carries_citation_quote_and_explanations(national, seen) -> None:
     documents = {d.id for d in national.documents}
-    for as_of in (LATE_2026, EARLY_2024):
-        for f in er.evaluate(national, facts, as_of, engine=engine).findings:
+    for report in seen.reports.values():
+        for f in report.findings:
             assert f.citation.document in documents and f.citation.clause and f.citation.quote, f
             assert f.citation.quote == national.get(f.rule_id).rule.citation.quote
             assert f.explanation_zh.strip() and f.explanation_en.strip(), f
 
 
-def test_example_stories_read_as_the_plan_says(national, facts, engine) -> None:
-    report = er.evaluate(national, facts, LATE_2026, engine=engine)
+def test_example_stories_read_as_the_plan_says(national, seen) -> None:
+    report = seen.reports[LATE_2026]
     hours = "national.training.annual_hours"
     assert status(report, hours, "o_lina", "2025") is S.VIOLATION  # 59.99 hours
     assert status(report, hours, "o_lina", "2024") is S.VIOLATION  # 45 hours; 20 political-theory hours do not count

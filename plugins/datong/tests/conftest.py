@@ -1,23 +1,19 @@
 """Fixtures for Datong's tests: the rulebook, the executors, the plan text,
 Datong's units and regions, and ``run``, which evaluates one rule of the
-Datong rulebook on a facts document."""
+Datong rulebook on a facts document (see the plugin test kit,
+:mod:`enforcerules.testing.plugin_kit`)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import importlib.util
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import attrs
 import pytest
 
 import enforcerules as er
-
-#: Every executor these tests run on; durable-rules joins once its executor module exists.
-ENGINES = ("python", "durable") if importlib.util.find_spec("enforcerules.engine_durable") else ("python",)
+from enforcerules.testing.plugin_kit import Bench, RuleRunner, parametrize_engine, status_of
 
 #: The plan as published (大通区人民政府办公室, 2024-03-25).
 PLAN_TEXT = (Path(__file__).parent / "data" / "datong_plan_2024.txt").read_text(encoding="utf-8")
@@ -38,7 +34,7 @@ REGIONS: list[dict[str, Any]] = [
     {"id": "datong", "name": "大通区", "level": "county", "parent": "huainan"},
 ]
 
-Run = Callable[..., list[er.Finding]]
+Run = RuleRunner
 
 
 def plan_text_flat() -> str:
@@ -79,48 +75,25 @@ def national() -> er.Rulebook:
     return er.load_rulebook("national")
 
 
-@pytest.fixture(scope="module", params=ENGINES)
-def engine(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-def _facts(doc: Mapping[str, Any]) -> er.Facts:
-    facts = er.load_facts(doc)
-    assert facts.rejections == (), [str(r) for r in facts.rejections]
-    return facts
-
-
-def _runner(book: er.Rulebook, engine: str) -> Run:
-    def _run(rule_id: str, doc: Mapping[str, Any], as_of: dt.date, policy: er.DeadlinePolicy | None = None) -> list[er.Finding]:
-        one = attrs.evolve(book, rules=(book.get(rule_id),))
-        report = er.evaluate(one, _facts(doc), as_of, engine=engine, policy=policy)
-        assert all(f.rule_id == rule_id for f in report.findings)
-        return list(report.findings)
-
-    return _run
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    parametrize_engine(metafunc)
 
 
 @pytest.fixture
 def run(datong: er.Rulebook, engine: str) -> Run:
     """``run(rule_id, doc, as_of, policy=None)`` → that rule's findings in Datong's rulebook."""
-    return _runner(datong, engine)
+    return Bench().runner(datong, engine)
 
 
 @pytest.fixture
 def run_national(national: er.Rulebook, engine: str) -> Run:
     """The same, in the national rulebook (to compare an override with what it replaced)."""
-    return _runner(national, engine)
-
-
-def status_of(findings: list[er.Finding], subject: str, period: str | None = None) -> er.Status:
-    """The one status for *subject* (and *period*) among *findings*."""
-    hits = [f.status for f in findings if f.subject == subject and (period is None or f.period == period)]
-    assert len(hits) == 1, (subject, period, [(f.subject, f.period, f.status) for f in findings])
-    return hits[0]
+    return Bench().runner(national, engine)
 
 
 @pytest.fixture(scope="session")
 def status() -> Callable[..., er.Status]:
+    """``status(findings, subject, period=None)`` → the one status for *subject* (and *period*)."""
     return status_of
 
 

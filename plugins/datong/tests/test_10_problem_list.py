@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import enforcerules as er
+from enforcerules.testing.plugin_kit import fixture_settings
 from enforcerules_datong import documents
 
 S = er.Status
@@ -53,7 +54,7 @@ def test_10_pending_through_31_august_2024_violation_from_1_september(run, statu
     assert status(run(PROBLEM_LIST, make_doc(), END_OF_AUGUST + dt.timedelta(days=1)), "market") is S.VIOLATION
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None, max_examples=40)
+@fixture_settings(40)
 @given(done=st.dates(min_value=D(2023, 9, 1), max_value=D(2025, 6, 30)))
 def test_10_list_and_rectification_report_share_the_august_boundary(run, status, make_doc, done) -> None:
     facts = make_doc([("problem_list", "eco", done.isoformat()), ("special_rectification_report", "eco", done.isoformat())])

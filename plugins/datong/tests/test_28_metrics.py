@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import enforcerules as er
+from enforcerules.testing.plugin_kit import fixture_settings
 from enforcerules.kinds import MetricTarget
 
 S = er.Status
@@ -82,7 +83,7 @@ rates = st.integers(min_value=0, max_value=100_000)  # rate in millionths, as th
 
 
 @BOTH
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None, max_examples=40)
+@fixture_settings(40)
 @given(prev=rates, cur=rates, province=rates)
 def test_28_compliant_exactly_when_lower_than_2023_and_not_above_anhui(run, status, make_doc, rule_id, metric, prev, cur, province) -> None:
     doc = make_doc(metrics=figures(metric, prev / 1e6, cur / 1e6, province / 1e6))

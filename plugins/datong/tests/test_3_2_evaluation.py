@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import enforcerules as er
+from enforcerules.testing.plugin_kit import fixture_settings
 
 S = er.Status
 D = dt.date
@@ -87,7 +88,7 @@ def test_3_2_binds_the_district_bureau_not_the_city_bureau_it_reports_to(run, ma
     assert {f.subject for f in run(REPORT, make_doc(events=events), D(2026, 11, 23))} == {"justice"}
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None, max_examples=40)
+@fixture_settings(40)
 @given(done=st.dates(min_value=D(2024, 9, 1), max_value=D(2025, 9, 30)), wait=st.integers(min_value=0, max_value=40))
 def test_3_2_report_on_time_exactly_up_to_the_civil_code_last_day(run, status, make_doc, done, wait) -> None:
     reported = done + dt.timedelta(days=wait)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import enforcerules as er
+from enforcerules.testing.plugin_kit import fixture_settings
 from enforcerules_datong import plan
 
 S = er.Status
@@ -47,7 +48,7 @@ def _training(*records: tuple[float, str, str]) -> dict:
     }
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None, max_examples=30)
+@fixture_settings()
 @given(online=st.integers(min_value=0, max_value=6000), offline=st.integers(min_value=0, max_value=6000))
 def test_5_online_and_offline_hours_add_up_to_sixty(run, status, online, offline) -> None:
     # hundredths of an hour, so the boundary 60.00 is hit exactly

@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import enforcerules as er
+from enforcerules.testing.plugin_kit import fixture_settings
 from enforcerules.deadlines import DeadlineKind
 from enforcerules.kinds import TaskDeadline
 from enforcerules_datong import model, plan
@@ -20,7 +21,6 @@ S = er.Status
 D = dt.date
 ONE_DAY = dt.timedelta(days=1)
 LATE_AS_OF = D(2026, 11, 23)
-fixture_settings = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None, max_examples=25)
 
 #: Who each scope binds among Datong's units (see conftest.UNITS): never the
 #: district or township government, a township 司法所 or the city bureau.
@@ -86,7 +86,7 @@ def test_dated_task_pending_through_the_due_day_violation_after(run, status, mak
 
 
 @dated
-@fixture_settings
+@fixture_settings(25)
 @given(offset=st.integers(min_value=-700, max_value=700))
 def test_dated_task_completed_on_or_before_due_is_compliant_after_is_late(run, status, make_doc, rule_id, rule, offset) -> None:
     due = rule.spec.deadline.due()
@@ -112,7 +112,7 @@ def test_standing_task_pending_until_work_is_reported(run, status, make_doc, rul
 
 
 @undated
-@fixture_settings
+@fixture_settings(25)
 @given(done=st.dates(min_value=D(2023, 8, 9), max_value=D(2026, 11, 23)), wait=st.integers(min_value=0, max_value=900))
 def test_standing_task_is_never_late_once_reported(run, status, make_doc, rule_id, rule, done, wait) -> None:
     unit = sorted(_owners(rule))[0]

@@ -6,8 +6,7 @@ standing task, a yearly event count across the year boundary."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -15,9 +14,7 @@ import pytest
 
 import enforcerules as er
 from enforcerules.kinds.base import scoped_units
-
-#: Every executor these tests run on; durable-rules joins once its executor module exists.
-ENGINES = ("python", "durable") if importlib.util.find_spec("enforcerules.engine_durable") else ("python",)
+from enforcerules.testing.plugin_kit import Bench, RuleRunner, parametrize_engine, status_of
 
 S = er.Status
 AS_OF = dt.date(2026, 11, 23)
@@ -34,23 +31,18 @@ UNITS: list[dict[str, Any]] = [
     {"id": "county_market", "name": "某县市场监督管理局", "kind": "enforcement", "level": "county", "field": "market_regulation"},
 ]
 
-Run = Callable[..., list[er.Finding]]
+#: Facts documents without ``units`` get the units of :data:`UNITS`.
+BENCH = Bench(units=UNITS)
+Run = RuleRunner
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    parametrize_engine(metafunc)
 
 
 @pytest.fixture(scope="session")
 def liaoning() -> er.Rulebook:
     return er.load_rulebook("liaoning")
-
-
-@pytest.fixture(params=ENGINES)
-def engine(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-def facts_of(doc: Mapping[str, Any]) -> er.Facts:
-    facts = er.load_facts({"units": UNITS, **doc})
-    assert facts.rejections == (), [str(r) for r in facts.rejections]
-    return facts
 
 
 @pytest.fixture
@@ -59,25 +51,12 @@ def run(liaoning: er.Rulebook, engine: str) -> Run:
 
     *doc* is a facts document without ``units``: the units of :data:`UNITS` are added.
     """
-
-    def _run(rule_id: str, doc: Mapping[str, Any], as_of: dt.date, policy: er.DeadlinePolicy | None = None) -> list[er.Finding]:
-        one = attrs.evolve(liaoning, rules=(liaoning.get(rule_id),))
-        report = er.evaluate(one, facts_of(doc), as_of, engine=engine, policy=policy)
-        assert all(f.rule_id == rule_id for f in report.findings)
-        return list(report.findings)
-
-    return _run
-
-
-def status_of(findings: list[er.Finding], subject: str, period: str | None = None) -> er.Status:
-    """The one status for *subject* (and *period*) among *findings*."""
-    hits = [f.status for f in findings if f.subject == subject and (period is None or f.period == period)]
-    assert len(hits) == 1, (subject, period, [(f.subject, f.period, f.status) for f in findings])
-    return hits[0]
+    return BENCH.runner(liaoning, engine)
 
 
 @pytest.fixture(scope="session")
 def status() -> Callable[..., er.Status]:
+    """``status(findings, subject, period=None)`` → the one status for *subject* (and *period*)."""
     return status_of
 
 
@@ -101,7 +80,7 @@ class Kit:
     @staticmethod
     def in_scope(rule: er.Rule) -> list[str]:
         """Ids of the units of :data:`UNITS` the rule binds."""
-        return [u.id for u in scoped_units(rule.scope, facts_of({}))]
+        return [u.id for u in scoped_units(rule.scope, BENCH.facts({}))]
 
     def stage_deadline(self, rule: er.Rule, unit: str, due: dt.date) -> None:
         """Done on the due day is on time, a day later is late; not done is

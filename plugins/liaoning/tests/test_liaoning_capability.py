@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import enforcerules as er
+from enforcerules.testing.plugin_kit import fixture_settings
 from enforcerules_liaoning import TASKS, plan
 
 S = er.Status
 AS_OF = dt.date(2026, 11, 23)
-fixture_settings = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None, max_examples=30)
 ROTATION = "national.training.full_staff_rotation"
 HOURS = "national.training.annual_hours"
 
@@ -45,7 +45,7 @@ def test_task02_sixty_hours_a_year_inherited_from_the_national_plan(run, status,
     assert status(run(HOURS, officer_doc(60), AS_OF), "o1", "2024") is S.COMPLIANT
 
 
-@fixture_settings
+@fixture_settings()
 @given(offset=st.integers(min_value=-45, max_value=45), strict=st.booleans())
 def test_task02_full_staff_rotation_by_end_of_june_2024(run, status, kit, offset, strict) -> None:
     """"2024年6月底前": 30 June 2024 under either reading of the national "6月前"."""

@@ -6,21 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import enforcerules as er
+from enforcerules.testing.plugin_kit import assert_inherited as inherited, fixture_settings
 from enforcerules_liaoning import TASKS
 
 S = er.Status
 AS_OF = dt.date(2026, 11, 23)
-fixture_settings = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None, max_examples=30)
-
-
-def inherited(liaoning: er.Rulebook, rule_id: str) -> er.ResolvedRule:
-    resolved = liaoning.get(rule_id)
-    assert (resolved.declared_by, resolved.overrides) == ("national", ()), rule_id
-    return resolved
 
 
 # -- 5. 全面落实行政执法“三项制度” --------------------------------------------------
@@ -45,7 +39,7 @@ def test_task06_problem_list_by_end_of_2023_inherited(kit, liaoning) -> None:
     kit.stage_deadline(rule, "county_market", dt.date(2023, 12, 31))
 
 
-@fixture_settings
+@fixture_settings()
 @given(offset=st.integers(min_value=-60, max_value=60))
 def test_task06_staged_results_by_end_of_november_2024(run, status, kit, liaoning, offset) -> None:
     rule = liaoning.get("liaoning.task06.staged_results").rule
@@ -131,7 +125,7 @@ def first_minor(cid: str, field: str) -> dict:
 FIELDS = (*EXCLUDED, "food_drugs", "public_health", "natural_resources", "work_safety", "labour", "urban_management", "transport", "finance", "education_training", "market_regulation")
 
 
-@fixture_settings
+@fixture_settings()
 @given(field=st.sampled_from(FIELDS), penalised=st.booleans())
 def test_task08_first_violation_leniency_not_in_life_health_public_safety_ecology(run, status, field, penalised) -> None:
     """首违不罚 stays a ground (penalising is discretion, not penalising is exempt) except in the three fields."""

@@ -4,7 +4,6 @@ every status its rules can produce as of 2026-11-23, and pending earlier."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ import pytest
 import enforcerules as er
 from enforcerules.deadlines import DeadlineKind
 from enforcerules.kinds import CaseProcedure, RecurringCount, TaskDeadline
+from enforcerules.testing import ExampleCoverage
 from enforcerules_liaoning import TASKS
 
 S = er.Status
@@ -26,11 +26,16 @@ def facts() -> er.Facts:
     return er.load_facts(EXAMPLE)
 
 
-def by_rule(report: er.Report) -> dict[str, list[er.Finding]]:
-    out: dict[str, list[er.Finding]] = defaultdict(list)
-    for f in report.findings:
-        out[f.rule_id].append(f)
-    return out
+@pytest.fixture(scope="module")
+def seen(engine: str) -> ExampleCoverage:
+    """The example as of 2026-11-23 and 2024-06-01, on the current engine."""
+    return ExampleCoverage.measure("liaoning", EXAMPLE, (LATE_2026, EARLY_2024), engine)
+
+
+@pytest.fixture(scope="module")
+def on_python() -> ExampleCoverage:
+    """The example as of 2026-11-23 on the Python executor."""
+    return ExampleCoverage.measure("liaoning", EXAMPLE, (LATE_2026,), "python")
 
 
 def reachable(resolved: er.ResolvedRule) -> set[er.Status]:
@@ -58,19 +63,17 @@ def test_example_loads_with_zero_rejections(facts) -> None:
     assert facts.rejections == ()
 
 
-def test_example_shows_every_status_late_and_pending_early(liaoning, facts, engine) -> None:
-    late = {f.status for f in er.evaluate(liaoning, facts, LATE_2026, engine=engine).findings}
-    early = {f.status for f in er.evaluate(liaoning, facts, EARLY_2024, engine=engine).findings}
-    assert set(S) - {S.PENDING} <= late, set(S) - late
-    assert S.PENDING in early
+def test_example_shows_every_status_late_and_pending_early(seen) -> None:
+    seen.assert_shows(set(S) - {S.PENDING}, LATE_2026)
+    seen.assert_shows({S.PENDING}, EARLY_2024)
 
 
-def test_every_liaoning_rule_gives_every_status_it_can(liaoning, facts, engine) -> None:
-    findings = by_rule(er.evaluate(liaoning, facts, LATE_2026, engine=engine))
+def test_every_liaoning_rule_gives_every_status_it_can(liaoning, seen) -> None:
     single_subject: set[er.Status] = set()
     for resolved in ours(liaoning):
-        got = {f.status for f in findings[resolved.id]}
-        subjects = {f.subject for f in findings[resolved.id]}
+        findings = seen.findings(resolved.id, LATE_2026)
+        got = {f.status for f in findings}
+        subjects = {f.subject for f in findings}
         assert got and got <= reachable(resolved) | {S.PENDING}, (resolved.id, got)
         if len(subjects) >= 3 or not isinstance(resolved.rule.spec, TaskDeadline) or resolved.rule.spec.deadline.kind is not DeadlineKind.FIXED:
             assert reachable(resolved) <= got, (resolved.id, reachable(resolved) - got)
@@ -80,35 +83,33 @@ def test_every_liaoning_rule_gives_every_status_it_can(liaoning, facts, engine) 
     assert {S.COMPLIANT, S.LATE} <= single_subject
 
 
-def test_every_dated_liaoning_stage_is_met_on_its_due_day_and_missed_the_day_after(liaoning, facts) -> None:
-    findings = by_rule(er.evaluate(liaoning, facts, LATE_2026, engine="python"))
+def test_every_dated_liaoning_stage_is_met_on_its_due_day_and_missed_the_day_after(liaoning, on_python) -> None:
     for resolved in ours(liaoning):
         spec = resolved.rule.spec
         if not isinstance(spec, TaskDeadline) or spec.deadline.kind is not DeadlineKind.FIXED:
             continue
         due = spec.deadline.due()
-        done = {dict(f.evidence)["completed_on"] for f in findings[resolved.id]}
+        findings = on_python.findings(resolved.id, LATE_2026)
+        done = {dict(f.evidence)["completed_on"] for f in findings}
         assert due in done or due + ONE_DAY in done, resolved.id
-        if len(findings[resolved.id]) >= 2:
+        if len(findings) >= 2:
             assert {due, due + ONE_DAY} <= done, resolved.id
 
 
-def test_every_liaoning_rule_with_a_pending_branch_is_pending_on_1_june_2024(liaoning, facts, engine) -> None:
-    findings = by_rule(er.evaluate(liaoning, facts, EARLY_2024, engine=engine))
+def test_every_liaoning_rule_with_a_pending_branch_is_pending_on_1_june_2024(liaoning, seen) -> None:
     for resolved in ours(liaoning):
         if S.PENDING in {b.status for b in resolved.rule.spec.branches(resolved.rule, er.DeadlinePolicy())}:
-            assert S.PENDING in {f.status for f in findings[resolved.id]}, resolved.id
+            assert S.PENDING in seen.at(resolved.id, EARLY_2024), resolved.id
 
 
 @pytest.mark.parametrize("number", range(1, 22))
-def test_example_exercises_every_rule_of_task(liaoning, facts, number) -> None:
-    findings = by_rule(er.evaluate(liaoning, facts, LATE_2026, engine="python"))
+def test_example_exercises_every_rule_of_task(on_python, number) -> None:
     for rule_id in TASKS[number].rule_ids:
-        assert {f.status for f in findings[rule_id]} - {S.INSUFFICIENT_DATA}, rule_id
+        assert on_python.at(rule_id, LATE_2026) - {S.INSUFFICIENT_DATA}, rule_id
 
 
-def test_example_first_violation_in_ecology_is_not_a_ground_in_liaoning(liaoning, facts) -> None:
-    findings = {f.subject: f for f in by_rule(er.evaluate(liaoning, facts, LATE_2026, engine="python"))["national.penalty_law.art33"]}
+def test_example_first_violation_in_ecology_is_not_a_ground_in_liaoning(on_python) -> None:
+    findings = {f.subject: f for f in on_python.findings("national.penalty_law.art33", LATE_2026)}
     assert findings["case_first_eco_penalised"].status is S.NOT_APPLICABLE
     assert findings["case_first_market_penalised"].status is S.COMPLIANT
     assert findings["case_first_eco_penalised"].overridden_by == ("liaoning",)

@@ -7,21 +7,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import enforcerules as er
+from enforcerules.testing.plugin_kit import assert_inherited as inherited, fixture_settings
 from enforcerules_liaoning import TASKS
 
 S = er.Status
 AS_OF = dt.date(2026, 11, 23)
-fixture_settings = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None, max_examples=30)
-
-
-def inherited(liaoning: er.Rulebook, rule_id: str) -> er.ResolvedRule:
-    resolved = liaoning.get(rule_id)
-    assert (resolved.declared_by, resolved.overrides) == ("national", ()), rule_id
-    return resolved
 
 
 # -- 10. 协调推进行政执法体制改革 -------------------------------------------------
@@ -92,7 +86,7 @@ def test_task16_case_file_review_once_a_year(kit, liaoning) -> None:
     kit.yearly(rule, "county_market")
 
 
-@fixture_settings
+@fixture_settings()
 @given(hour=st.integers(min_value=0, max_value=23), minute=st.sampled_from([0, 30, 59]))
 def test_task16_case_file_review_year_is_the_china_time_year(run, status, kit, hour, minute) -> None:
     """A review held on 31 December 2024 in China counts for 2024, whatever zone the time is given in."""

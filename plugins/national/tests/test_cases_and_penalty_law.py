@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import enforcerules as er
+from enforcerules.testing.plugin_kit import fixture_settings
 from enforcerules.kinds import CaseProcedure, CertifiedHandling, MitigationRequired, PenaltyDisposition, ProcedureRequirement
 from enforcerules_national import cases, penalty_law
 
@@ -23,18 +22,6 @@ INDEPENDENT = "national.certificates.independent_enforcement"
 REVIEW = "national.cases.legal_review"
 ART32, ART33, ART42 = "national.penalty_law.art32", "national.penalty_law.art33", "national.penalty_law.art42"
 SHARED = Path("/work/shared")
-fixture_settings = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None, max_examples=30)
-
-# durable-rules joins once its executor exists (it is built separately)
-ENGINES = ["python"] + (
-    ["durable"] if sys.version_info < (3, 13) and importlib.util.find_spec("enforcerules.engine_durable") else []
-)
-
-
-@pytest.fixture(params=ENGINES)
-def engine(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
 
 OFFICERS = [{"id": f"o{i}", "unit": "eco", "hired_on": "2020-01-01"} for i in range(1, 4)]
 
@@ -168,7 +155,7 @@ def test_art42_certificates_count_from_their_issue_day(run: Any, status: Any) ->
     assert (status(on_day, "k1"), status(day_before, "k1")) == (S.COMPLIANT, S.VIOLATION)
 
 
-@fixture_settings
+@fixture_settings()
 @given(handlers=st.lists(st.sampled_from(["o1", "o2", "o3"]), min_size=1, max_size=3, unique=True),
        certified=st.lists(st.sampled_from(["o1", "o2", "o3"]), max_size=3, unique=True))
 def test_art42_compliance_implies_2_1_3_compliance(run: Any, status: Any, handlers: list[str], certified: list[str]) -> None:

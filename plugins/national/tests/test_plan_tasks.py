@@ -7,14 +7,14 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import enforcerules as er
+from enforcerules.testing.plugin_kit import fixture_settings
 
 S = er.Status
 D = dt.date
-fixture_settings = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None, max_examples=30)
 
 UNITS = [
     {"id": "market", "name": "某县市场监督管理局", "kind": "enforcement", "level": "county"},
@@ -72,7 +72,7 @@ def test_task_binds_only_the_units_the_plan_names(run, rule_id, task, owner, oth
 
 
 @task_params
-@fixture_settings
+@fixture_settings()
 @given(offset=st.integers(min_value=-800, max_value=800))
 def test_task_completion_on_or_before_due_is_compliant_after_is_late(run, status, rule_id, task, owner, others, due, offset) -> None:
     done = due + dt.timedelta(days=offset)
@@ -128,7 +128,7 @@ def test_2_2_1_special_supervision_without_national_justice_unit_is_insufficient
 ANNUAL_PLAN = "national.supervision.annual_plan"
 
 
-@fixture_settings
+@fixture_settings()
 @given(years=st.lists(st.sampled_from([2023, 2024, 2025]), max_size=5))
 def test_2_4_3_annual_supervision_plan_counted_per_year(run, status, years) -> None:
     events = [("supervision_work_plan", "county_justice", f"{y}-02-{10 + i:02d}") for i, y in enumerate(years)]

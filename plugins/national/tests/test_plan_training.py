@@ -6,17 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import enforcerules as er
+from enforcerules.testing.plugin_kit import fixture_settings
 
 S = er.Status
 AS_OF = dt.date(2026, 11, 23)
 HOURS = "national.training.annual_hours"
 ASSESSMENT = "national.officers.annual_assessment"
 TOWNSHIP = "national.training.township_higher_level"
-fixture_settings = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None, max_examples=40)
 
 UNITS = [
     {"id": "market", "name": "某县市场监督管理局", "kind": "enforcement", "level": "county"},
@@ -47,7 +47,7 @@ def test_2_1_2_sixty_hours_boundary(run, status) -> None:
     assert status(enough, "o1", "2024") is S.COMPLIANT
 
 
-@fixture_settings
+@fixture_settings(40)
 @given(centi=st.lists(st.integers(min_value=0, max_value=4000), min_size=1, max_size=5),
        categories=st.lists(st.sampled_from(["public_law", "business", "enforcement_skills"]), min_size=5, max_size=5))
 def test_2_1_2_sixty_hours_counts_public_law_business_and_skills_together(run, status, centi, categories) -> None:
@@ -56,7 +56,7 @@ def test_2_1_2_sixty_hours_counts_public_law_business_and_skills_together(run, s
     assert status(run(HOURS, doc(training=records), AS_OF), "o1", "2024") is expected
 
 
-@fixture_settings
+@fixture_settings(40)
 @given(counted=st.integers(min_value=0, max_value=5999), political=st.integers(min_value=0, max_value=100000))
 def test_2_1_2_political_theory_hours_not_counted(run, status, counted, political) -> None:
     records = [training(counted / 100), training(political / 100, category="political_theory", n=1)]
@@ -79,7 +79,7 @@ def test_2_1_2_training_year_is_the_china_time_year(run, status) -> None:
     assert (status(in_2025, "o1", "2024"), status(in_2025, "o1", "2025")) == (S.VIOLATION, S.COMPLIANT)
 
 
-@fixture_settings
+@fixture_settings(40)
 @given(minutes=st.integers(min_value=0, max_value=48 * 60 - 1), offset=st.integers(min_value=-12 * 4, max_value=14 * 4))
 def test_2_1_2_year_end_boundary_in_any_time_zone(run, status, minutes, offset) -> None:
     instant = dt.datetime(2024, 12, 31, tzinfo=dt.timezone.utc) + dt.timedelta(minutes=minutes)
@@ -153,7 +153,7 @@ def assessment(officer: str, on: str, n: int = 0) -> dict[str, Any]:
     return {"id": f"a{officer}{n}", "kind": "annual_assessment", "subject": officer, "on": on}
 
 
-@fixture_settings
+@fixture_settings(40)
 @given(years=st.lists(st.sampled_from([2023, 2024, 2025]), max_size=6))
 def test_2_1_3_annual_assessment_counted_per_year(run, status, years) -> None:
     events = [assessment("o1", f"{y}-12-20", i) for i, y in enumerate(years)]

@@ -1,25 +1,17 @@
 """Fixtures for the Tianjin plugin's tests: the rulebooks, the executors, a small
-Tianjin of regions and units, and ``run``, which evaluates one rule."""
+Tianjin of regions and units, and ``run``, which evaluates one rule (see the plugin
+test kit, :mod:`enforcerules.testing.plugin_kit`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
-import attrs
 import pytest
 
 import enforcerules as er
-
-#: Every executor the tests run on; durable-rules joins once its executor module exists.
-ENGINES = (
-    ("python", "durable")
-    if importlib.util.find_spec("enforcerules.engine_durable") and sys.version_info < (3, 13)
-    else ("python",)
-)
+from enforcerules.testing.plugin_kit import Bench, parametrize_engine, training_records
 
 AS_OF = dt.date(2026, 11, 23)
 
@@ -40,13 +32,13 @@ UNITS: list[dict[str, Any]] = [
     {"id": "hp_market", "name": "和平区市场监督管理局", "kind": "enforcement", "level": "county", "region": "heping", "field": "market_regulation"},
 ]
 
-Run = Callable[..., list[er.Finding]]
+#: ``run(rulebook, rule_id, doc, as_of=AS_OF, engine=…, policy=None)`` and
+#: ``status(rulebook, rule_id, doc, subject, period=None, …)`` on these regions and units.
+BENCH = Bench(REGIONS, UNITS, as_of=AS_OF)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    # A parameter, not a fixture, so hypothesis tests can take it too.
-    if "engine" in metafunc.fixturenames:
-        metafunc.parametrize("engine", ENGINES, scope="module")
+    parametrize_engine(metafunc)
 
 
 @pytest.fixture(scope="session")
@@ -64,49 +56,19 @@ def national(registry: er.Registry) -> er.Rulebook:
     return registry.rulebook("national")
 
 
-def facts_of(doc: Mapping[str, Any]) -> er.Facts:
-    """*doc* with :data:`REGIONS` and :data:`UNITS` added where it has none of its own."""
-    full = {"regions": REGIONS, "units": UNITS, **doc}
-    facts = er.load_facts(full)
-    assert facts.rejections == (), [str(r) for r in facts.rejections]
-    return facts
-
-
-def run_rule(
-    book: er.Rulebook, rule_id: str, doc: Mapping[str, Any], as_of: dt.date = AS_OF,
-    engine: str = "python", policy: er.DeadlinePolicy | None = None,
-) -> list[er.Finding]:
-    one = attrs.evolve(book, rules=(book.get(rule_id),))
-    report = er.evaluate(one, facts_of(doc), as_of, engine=engine, policy=policy)
-    return list(report.findings)
-
-
 @pytest.fixture(scope="session")
 def run() -> Callable[..., list[er.Finding]]:
     """``run(rulebook, rule_id, doc, as_of=AS_OF, engine=…, policy=None)`` → that rule's findings."""
-    return run_rule
+    return BENCH.run
 
 
 @pytest.fixture(scope="session")
 def status_of() -> Callable[..., er.Status]:
-    """``status_of(rulebook, rule_id, doc, subject, …)`` → the one status for *subject*."""
-
-    def _status(book: er.Rulebook, rule_id: str, doc: Mapping[str, Any], subject: str, period: str | None = None, **kw: Any) -> er.Status:
-        found = [f for f in run_rule(book, rule_id, doc, **kw) if f.subject == subject and (period is None or f.period == period)]
-        assert len(found) == 1, [(f.subject, f.period, f.status) for f in found]
-        return found[0].status
-
-    return _status
-
-
-def training(officer: str, year: int, **hours: float) -> list[dict[str, Any]]:
-    """Training records of one officer in *year*, one per category: ``public_law=30, business=15``."""
-    return [
-        {"id": f"{officer}-{year}-{cat}", "officer": officer, "hours": h, "category": cat, "held_at": f"{year}-05-10T09:00:00"}
-        for cat, h in hours.items()
-    ]
+    """``status_of(rulebook, rule_id, doc, subject, period=None, …)`` → the one status for *subject*."""
+    return BENCH.status
 
 
 @pytest.fixture(scope="session")
 def train() -> Callable[..., list[dict[str, Any]]]:
-    return training
+    """``train(officer, year, public_law=30, business=15)`` → training records, one per category."""
+    return training_records

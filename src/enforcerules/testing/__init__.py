@@ -9,7 +9,13 @@
 - :func:`conformance_checks` / :func:`run_conformance` — the plugin
   conformance suite (also ``pytest --enforcerules-conformance=<id>``);
 - :class:`ClauseCoverage` — which rules a test run exercised on both sides of
-  their boundary (also ``pytest --enforcerules-coverage``).
+  their boundary (also ``pytest --enforcerules-coverage``);
+- :mod:`enforcerules.testing.plugin_kit` — the plugin test kit: the executors
+  to run on (:data:`ENGINES`, :func:`parametrize_engine`), one rule at a time
+  (:func:`run_rule`, :func:`status_of`, :class:`Bench`), training records,
+  what an example shows (:class:`ExampleCoverage`) and the example and
+  declaration checks as test classes to subclass (:class:`ExampleChecks`,
+  :class:`DeclarationChecks`).
 
 See ``docs/testing-plugins.md``.
 """
@@ -20,6 +26,18 @@ from .conformance import Check, conformance_checks, run_conformance
 from .coverage import ClauseCoverage, RuleCoverage, recording
 from .comparisons import COMPARISONS, Change, Direction, ParameterVerdict, Verdict, compare_rules
 from .dates import key_dates
+from .plugin_kit import (
+    ENGINES,
+    Bench,
+    DeclarationChecks,
+    ExampleChecks,
+    ExampleCoverage,
+    assert_inherited,
+    parametrize_engine,
+    run_rule,
+    status_of,
+    training_records,
+)
 from .weaker import (
     Counterexample,
     NeverWeakerReport,
@@ -31,24 +49,34 @@ from .weaker import (
 )
 
 __all__ = [
+    "Bench",
     "COMPARISONS",
     "Change",
     "Check",
     "ClauseCoverage",
     "Counterexample",
+    "DeclarationChecks",
     "Direction",
+    "ENGINES",
+    "ExampleChecks",
+    "ExampleCoverage",
     "NeverWeakerReport",
     "ParameterVerdict",
     "RuleCoverage",
     "Verdict",
     "Weakening",
     "WeakeningError",
+    "assert_inherited",
     "assert_never_weaker",
     "compare_rules",
     "conformance_checks",
     "key_dates",
     "never_weaker",
+    "parametrize_engine",
     "recording",
     "run_conformance",
+    "run_rule",
     "severity",
+    "status_of",
+    "training_records",
 ]
