@@ -41,8 +41,7 @@ problem.
 from __future__ import annotations
 
 import datetime as _dt
-import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -53,6 +52,7 @@ from .errors import DeclarationError
 from .facts import Harm
 from .findings import Rejection
 from .kinds.cases import ExemptionEntry, ExemptionList, ListKind
+from .loading import _Bad, _enum, _exact, _parse_fields, _Parsers, _read_json, _str_list
 
 __all__ = [
     "FORMAT",
@@ -64,42 +64,15 @@ __all__ = [
 
 FORMAT = "enforcerules-exemption-list/1"
 
-
-class _Bad(Exception):
-    def __init__(self, reason: str, value: Any, expected: str) -> None:
-        super().__init__(reason)
-        self.reason, self.value, self.expected = reason, value, expected
-
-
-def _string(value: Any) -> str:
-    if not isinstance(value, str):
-        raise _Bad("wrong type", value, "a string")
-    return value
+_string = _exact(str, "a string")
+_boolean = _exact(bool, "true or false")
 
 
 def _text(value: Any) -> str:
-    text = _string(value)
+    text: str = _string(value)
     if not text.strip():
         raise _Bad("empty", value, "a non-empty string")
     return text
-
-
-def _boolean(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise _Bad("wrong type", value, "true or false")
-    return value
-
-
-def _choice(kind: type[Harm] | type[ListKind]) -> Callable[[Any], Any]:
-    choices = ", ".join(repr(m.value) for m in kind)
-
-    def parse(value: Any) -> Any:
-        try:
-            return kind(value)
-        except (ValueError, TypeError):
-            raise _Bad("not an allowed value", value, f"one of {choices}") from None
-
-    return parse
 
 
 def _date(value: Any) -> _dt.date:
@@ -120,54 +93,29 @@ def _period(value: Any) -> Period | None:
     return Period(start, end)
 
 
-def _notes(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _Bad("wrong type", value, "a list of strings")
-    return tuple(value)
-
-
-# field -> (parser, required)
-_ENTRY: dict[str, tuple[Callable[[Any], Any], bool]] = {
-    "code": (_text, True),
-    "violation": (_text, True),
-    "field": (_string, False),
-    "basis": (_string, False),
-    "conditions": (_string, False),
-    "first_violation_required": (_boolean, False),
-    "max_harm": (_choice(Harm), False),
-    "correction_required": (_boolean, False),
-    "mandatory": (_boolean, False),
-    "unrecorded_conditions": (_string, False),
+# field -> (parser, nullable, required); None goes to the parser, which may refuse it
+_ENTRY: _Parsers = {
+    "code": (_text, False, True),
+    "violation": (_text, False, True),
+    "field": (_string, False, False),
+    "basis": (_string, False, False),
+    "conditions": (_string, False, False),
+    "first_violation_required": (_boolean, False, False),
+    "max_harm": (_enum(Harm), False, False),
+    "correction_required": (_boolean, False, False),
+    "mandatory": (_boolean, False, False),
+    "unrecorded_conditions": (_string, False, False),
 }
-_HEADER: dict[str, tuple[Callable[[Any], Any], bool]] = {
-    "id": (_text, True),
-    "kind": (_choice(ListKind), True),
-    "title": (_text, True),
-    "issuer": (_text, True),
-    "number": (_string, False),
-    "effective": (_period, False),
-    "source": (_string, False),
-    "notes": (_notes, False),
+_HEADER: _Parsers = {
+    "id": (_text, False, True),
+    "kind": (_enum(ListKind), False, True),
+    "title": (_text, False, True),
+    "issuer": (_text, False, True),
+    "number": (_string, False, False),
+    "effective": (_period, False, False),
+    "source": (_string, False, False),
+    "notes": (_str_list, False, False),
 }
-
-
-def _parse(where: str, raw: Mapping[str, Any], spec: Mapping[str, tuple[Callable[[Any], Any], bool]], ignore: tuple[str, ...] = ()) -> tuple[dict[str, Any], list[Rejection]]:
-    errors = [
-        Rejection(f"{where}.{k}", "unknown field", raw[k], f"one of {', '.join(spec)}")
-        for k in raw
-        if k not in spec and k not in ignore
-    ]
-    out: dict[str, Any] = {}
-    for name, (parse, required) in spec.items():
-        if name not in raw:
-            if required:
-                errors.append(Rejection(f"{where}.{name}", "missing field", None, "a value"))
-            continue
-        try:
-            out[name] = parse(raw[name])
-        except _Bad as bad:
-            errors.append(Rejection(f"{where}.{name}", bad.reason, bad.value, bad.expected))
-    return out, errors
 
 
 @attrs.frozen
@@ -189,7 +137,7 @@ def _entries(raw: Any, rejections: list[Rejection]) -> list[ExemptionEntry]:
         if not isinstance(item, Mapping):
             rejections.append(Rejection(where, "entry is not an object", item, "a JSON object"))
             continue
-        kwargs, errors = _parse(where, item, _ENTRY)
+        kwargs, errors = _parse_fields(where, item, _ENTRY)
         if not errors and kwargs["code"] in seen:
             errors.append(Rejection(f"{where}.code", f"duplicate code (first at $.entries[{seen[kwargs['code']]}])", kwargs["code"], "a unique code"))
         if errors:
@@ -204,7 +152,7 @@ def exemption_list_from_json(document: Any) -> LoadedExemptionList:
     """Build an :class:`ExemptionList` from a parsed JSON document, rejecting bad entries."""
     if not isinstance(document, Mapping):
         raise DeclarationError(f"an exemption list must be a JSON object (got {type(document).__name__})")
-    header, problems = _parse("$", document, _HEADER, ignore=("format", "entries"))
+    header, problems = _parse_fields("$", document, _HEADER, ignore=("format", "entries"))
     fmt = document.get("format", FORMAT)
     if fmt != FORMAT:
         problems.append(Rejection("$.format", "unknown format", fmt, repr(FORMAT)))
@@ -217,20 +165,7 @@ def exemption_list_from_json(document: Any) -> LoadedExemptionList:
 
 def load_exemption_list(source: str | Path | IO[str] | Mapping[str, Any]) -> LoadedExemptionList:
     """Load a list from a path, an open file, JSON text or a parsed mapping."""
-    if isinstance(source, Mapping):
-        return exemption_list_from_json(source)
-    try:
-        if isinstance(source, Path) or (isinstance(source, str) and not source.lstrip().startswith("{")):
-            text = Path(source).read_text(encoding="utf-8")
-        elif isinstance(source, str):
-            text = source
-        else:
-            text = source.read()
-        document = json.loads(text)
-    except OSError as exc:
-        raise DeclarationError(f"cannot read exemption list: {exc}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise DeclarationError(f"exemption list is not valid JSON: {exc}") from None
+    document = _read_json(source, DeclarationError, "cannot read exemption list", "exemption list is not valid JSON")
     return exemption_list_from_json(document)
 
 

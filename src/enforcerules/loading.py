@@ -151,13 +151,18 @@ _REFERENCES: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
-def _structure(section: str, index: int, raw: Any, rejections: list[Rejection]) -> Any | None:
-    where = f"$.{section}[{index}]"
-    if not isinstance(raw, Mapping):
-        rejections.append(Rejection(where, "record is not an object", raw, "a JSON object"))
-        return None
-    parsers = _PARSERS[section]
-    errors = [Rejection(f"{where}.{k}", "unknown field", raw[k], f"one of {', '.join(parsers)}") for k in raw if k not in parsers]
+#: field -> (parser, nullable, required)
+_Parsers = Mapping[str, tuple[Callable[[Any], Any], bool, bool]]
+
+
+def _parse_fields(where: str, raw: Mapping[str, Any], parsers: _Parsers, ignore: tuple[str, ...] = ()) -> tuple[dict[str, Any], list[Rejection]]:
+    """The parsed fields of the JSON object *raw* at *where*, and a rejection
+    for each unknown, missing or bad field (fields in *ignore* are left to the caller)."""
+    errors = [
+        Rejection(f"{where}.{k}", "unknown field", raw[k], f"one of {', '.join(parsers)}")
+        for k in raw
+        if k not in parsers and k not in ignore
+    ]
     kwargs: dict[str, Any] = {}
     for name, (parse, nullable, required) in parsers.items():
         if name not in raw:
@@ -172,6 +177,15 @@ def _structure(section: str, index: int, raw: Any, rejections: list[Rejection]) 
             kwargs[name] = parse(value)
         except _Bad as bad:
             errors.append(Rejection(f"{where}.{name}", bad.reason, bad.value, bad.expected))
+    return kwargs, errors
+
+
+def _structure(section: str, index: int, raw: Any, rejections: list[Rejection]) -> Any | None:
+    where = f"$.{section}[{index}]"
+    if not isinstance(raw, Mapping):
+        rejections.append(Rejection(where, "record is not an object", raw, "a JSON object"))
+        return None
+    kwargs, errors = _parse_fields(where, raw, _PARSERS[section])
     if not errors:
         try:
             return FACT_KINDS[section](**kwargs)
@@ -245,10 +259,11 @@ def _accept_referenced(candidates: dict[str, list[tuple[int, Any]]], rejections:
             return {s: [r for _, r in items] for s, items in current.items()}
 
 
-def load_facts(source: str | Path | IO[str] | Mapping[str, Any]) -> Facts:
-    """Load a facts document from a path, an open file, JSON text or a parsed mapping."""
+def _read_json(source: str | Path | IO[str] | Mapping[str, Any], error: type[Exception], unreadable: str, invalid: str) -> Any:
+    """The parsed JSON of a path, an open file or JSON text (a mapping as it is);
+    *error* with the message *unreadable* or *invalid* and the cause if it cannot be had."""
     if isinstance(source, Mapping):
-        return facts_from_json(source)
+        return source
     try:
         if isinstance(source, Path) or (isinstance(source, str) and not source.lstrip().startswith("{")):
             text = Path(source).read_text(encoding="utf-8")
@@ -256,12 +271,16 @@ def load_facts(source: str | Path | IO[str] | Mapping[str, Any]) -> Facts:
             text = source
         else:
             text = source.read()
-        document = json.loads(text)
+        return json.loads(text)
     except OSError as exc:
-        raise FactsError(f"cannot read facts: {exc}") from None
+        raise error(f"{unreadable}: {exc}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise FactsError(f"facts are not valid JSON: {exc}") from None
-    return facts_from_json(document)
+        raise error(f"{invalid}: {exc}") from None
+
+
+def load_facts(source: str | Path | IO[str] | Mapping[str, Any]) -> Facts:
+    """Load a facts document from a path, an open file, JSON text or a parsed mapping."""
+    return facts_from_json(_read_json(source, FactsError, "cannot read facts", "facts are not valid JSON"))
 
 
 def facts_to_json(facts: Facts) -> dict[str, Any]:

@@ -5,13 +5,11 @@ test kit, :mod:`enforcerules.testing.plugin_kit`)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-import enforcerules as er
-from enforcerules.testing.plugin_kit import Bench, parametrize_engine, training_records
+from enforcerules.testing.plugin_kit import Bench, bench_fixtures, parametrize_engine
 
 AS_OF = dt.date(2026, 11, 23)
 
@@ -37,39 +35,9 @@ UNITS: list[dict[str, Any]] = [
 #: ``status(rulebook, rule_id, doc, subject, period=None, …)`` on these regions and units.
 BENCH = Bench(REGIONS, UNITS, as_of=AS_OF)
 
+# Fixtures: registry, shanxi, national, run (BENCH.run), status_of (BENCH.status), train.
+globals().update(bench_fixtures(BENCH, "shanxi", "national"))
+
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     parametrize_engine(metafunc)
-
-
-@pytest.fixture(scope="session")
-def registry() -> er.Registry:
-    return er.Registry()
-
-
-@pytest.fixture(scope="session")
-def shanxi(registry: er.Registry) -> er.Rulebook:
-    return registry.rulebook("shanxi")
-
-
-@pytest.fixture(scope="session")
-def national(registry: er.Registry) -> er.Rulebook:
-    return registry.rulebook("national")
-
-
-@pytest.fixture(scope="session")
-def run() -> Callable[..., list[er.Finding]]:
-    """``run(rulebook, rule_id, doc, as_of=AS_OF, engine=…, policy=None)`` → that rule's findings."""
-    return BENCH.run
-
-
-@pytest.fixture(scope="session")
-def status_of() -> Callable[..., er.Status]:
-    """``status_of(rulebook, rule_id, doc, subject, period=None, …)`` → the one status for *subject*."""
-    return BENCH.status
-
-
-@pytest.fixture(scope="session")
-def train() -> Callable[..., list[dict[str, Any]]]:
-    """``train(officer, year, public_law=30, business=15)`` → training records, one per category."""
-    return training_records

@@ -65,6 +65,7 @@ __all__ = [
     "FactsLike",
     "RuleRunner",
     "assert_inherited",
+    "bench_fixtures",
     "bound_only_on_national_bodies",
     "clean_facts",
     "fixture_settings",
@@ -192,6 +193,42 @@ class Bench:
             return self.run(rulebook, rule_id, doc, as_of, engine=engine, policy=policy)
 
         return run
+
+
+def bench_fixtures(bench: Bench, *jurisdictions: str) -> dict[str, object]:
+    """Session-scoped pytest fixtures for a plugin's conftest, by name:
+
+    ``registry`` (one discovering :class:`~enforcerules.Registry`), one per
+    jurisdiction named — its rulebook, under its id — ``run``
+    (:meth:`Bench.run`), ``status_of`` (:meth:`Bench.status`) and ``train``
+    (:func:`training_records`). Put them into the conftest with
+    ``globals().update(bench_fixtures(BENCH, "shanxi", "national"))``.
+    """
+    import pytest  # only where a conftest asks: the kit itself needs no pytest
+
+    def registry() -> Registry:
+        return Registry()
+
+    def rulebook_of(jid: str) -> Callable[[Registry], Rulebook]:
+        def rulebook(registry: Registry) -> Rulebook:
+            return registry.rulebook(jid)
+
+        return rulebook
+
+    def run() -> Callable[..., list[Finding]]:
+        return bench.run
+
+    def status() -> Callable[..., Status]:
+        return bench.status
+
+    def train() -> Callable[..., list[dict[str, Any]]]:
+        return training_records
+
+    makers: dict[str, Callable[..., object]] = {
+        "registry": registry, **{jid: rulebook_of(jid) for jid in jurisdictions},
+        "run": run, "status_of": status, "train": train,
+    }
+    return {name: pytest.fixture(scope="session", name=name)(maker) for name, maker in makers.items()}
 
 
 def training_records(officer: str, year: int, **hours_by_category: float) -> list[dict[str, Any]]:
