@@ -3,8 +3,9 @@
 Writes an installable plugin folder with its pyproject (entry point in the
 ``enforcerules`` group), a ``plan.py`` holding the jurisdiction declaration
 with one example rule and one example override to replace, a README to fill
-in, and tests that resolve the rulebook and check every rule is cited. See
-``docs/writing-a-plugin.md``.
+in, and tests that resolve the rulebook, check every rule is cited and
+evaluate the example rule with the plugin test kit
+(:mod:`enforcerules.testing.plugin_kit`). See ``docs/writing-a-plugin.md``.
 """
 
 from __future__ import annotations
@@ -106,11 +107,21 @@ JURISDICTION = Jurisdiction(
 )
 '''
 
-_TEST = '''"""{name_zh}: the plugin resolves and every rule is cited."""
+_TEST = '''"""{name_zh}: the plugin resolves, every rule is cited, and the example rule
+behaves on both sides of its deadline (replace it with tests of the plan's own rules;
+see "The plugin test kit" in enforcerules' docs/testing-plugins.md)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
 import enforcerules as er
+from enforcerules.testing import ENGINES, run_rule, status_of
+
+EXAMPLE_TASK = "{id}.example.task"
+UNIT = {{"id": "unit", "name": "示例执法部门", "kind": "enforcement", "level": "{level_value}"}}
 
 
 def test_rulebook_resolves_on_its_parent() -> None:
@@ -122,6 +133,23 @@ def test_every_rule_is_cited_and_quoted() -> None:
     for rule in er.load_rulebook("{id}"):
         assert rule.rule.citation.clause and rule.rule.citation.quote
         assert rule.rule.title_zh and rule.rule.title_en
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_example_task_is_due_at_the_end_of_2024(engine: str) -> None:
+    book = er.load_rulebook("{id}")
+
+    def status(completed_on: str | None, as_of: dt.date) -> er.Status:
+        reports = [] if completed_on is None else [
+            {{"id": "r1", "task": "{id}_example_task", "unit": "unit", "completed_on": completed_on}}
+        ]
+        findings = run_rule(book, EXAMPLE_TASK, {{"units": [UNIT], "task_reports": reports}}, as_of, engine=engine)
+        return status_of(findings, "unit")
+
+    assert status("2024-12-31", dt.date(2026, 11, 23)) is er.Status.COMPLIANT
+    assert status("2025-01-01", dt.date(2026, 11, 23)) is er.Status.LATE
+    assert status(None, dt.date(2024, 12, 31)) is er.Status.PENDING
+    assert status(None, dt.date(2025, 1, 1)) is er.Status.VIOLATION
 '''
 
 _README = '''# {name_zh} ({name_en})
@@ -147,7 +175,7 @@ def scaffold_plugin(out: Path, jid: str, *, parent: str, name_zh: str, name_en: 
         raise DeclarationError(f"jurisdiction id must be a lower-case identifier like 'hefei' (got {jid!r})")
     if out.exists() and any(out.iterdir()):
         raise DeclarationError(f"{out} exists and is not empty")
-    values = {"id": jid, "parent": parent, "name_zh": name_zh, "name_en": name_en, "level": level.name}
+    values = {"id": jid, "parent": parent, "name_zh": name_zh, "name_en": name_en, "level": level.name, "level_value": level.value}
     files = {
         out / "pyproject.toml": _PYPROJECT,
         out / "README.md": _README,

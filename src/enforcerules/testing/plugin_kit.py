@@ -404,8 +404,8 @@ def _names(statuses: Iterable[Status]) -> list[str]:
 
 
 @functools.cache
-def _measured(jurisdiction: str, example: Path, days: tuple[_dt.date, ...], engine: str) -> ExampleCoverage:
-    return ExampleCoverage.measure(jurisdiction, example, days, engine, registry=_discovering_registry())
+def _measured(jurisdiction: str, example: Path, days: tuple[_dt.date, ...], engine: str, registry: Registry) -> ExampleCoverage:
+    return ExampleCoverage.measure(jurisdiction, example, days, engine, registry=registry)
 
 
 @functools.cache
@@ -432,9 +432,13 @@ class ExampleChecks:
     as_of: ClassVar[_dt.date] = _dt.date(2026, 11, 23)
     #: When dated obligations are still open.
     early: ClassVar[_dt.date] = _dt.date(2023, 12, 1)
+    #: The registry to load from (default: one discovering installed plugins).
+    registry: ClassVar[Registry | None] = None
 
     def coverage(self, engine: str) -> ExampleCoverage:
-        return _measured(self.jurisdiction, Path(self.example), (self.as_of, self.early), engine)
+        """The example measured on *engine* (once per class attributes and engine)."""
+        registry = self.registry or _discovering_registry()
+        return _measured(self.jurisdiction, Path(self.example), (self.as_of, self.early), engine, registry)
 
     def test_every_rule_is_seen_on_both_sides_of_its_boundary(self, engine: str) -> None:
         self.coverage(engine).assert_every_rule_seen_on_both_sides()
