@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 from pathlib import Path
 
@@ -13,15 +14,17 @@ from enforcerules.cli import main
 from enforcerules.testing import ENGINES
 
 
-def test_scaffold_writes_a_plugin_that_resolves(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    out = tmp_path / "hefei"
-    assert main(["scaffold", "hefei", "--name-zh", "合肥市", "--name-en", "Hefei", "--level", "city", "--out", str(out)]) == 0
+def _scaffolded(out: Path, jid: str, name_zh: str, monkeypatch: pytest.MonkeyPatch) -> er.Registry:
+    """A city plugin scaffolded at *out*, imported and registered by hand."""
+    assert main(["scaffold", jid, "--name-zh", name_zh, "--name-en", jid.title(), "--level", "city", "--out", str(out)]) == 0
     monkeypatch.syspath_prepend(str(out / "src"))
-    import enforcerules_hefei  # type: ignore[import-not-found]
-
     reg = er.Registry()
-    reg.register(enforcerules_hefei, name="hefei")
-    book = reg.rulebook("hefei")
+    reg.register(importlib.import_module(f"enforcerules_{jid}"), name=jid)
+    return reg
+
+
+def test_scaffold_writes_a_plugin_that_resolves(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    book = _scaffolded(tmp_path / "hefei", "hefei", "合肥市", monkeypatch).rulebook("hefei")
     assert book.chain == ("national", "hefei")
     assert "hefei.example.task" in book
     assert book.get("national.training.annual_hours").overridden_by == ("hefei",)
@@ -29,12 +32,7 @@ def test_scaffold_writes_a_plugin_that_resolves(tmp_path: Path, monkeypatch: pyt
 
 def test_scaffold_tests_pass_on_the_scaffolded_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "wuhu"
-    assert main(["scaffold", "wuhu", "--name-zh", "芜湖市", "--name-en", "Wuhu", "--level", "city", "--out", str(out)]) == 0
-    monkeypatch.syspath_prepend(str(out / "src"))
-    import enforcerules_wuhu  # type: ignore[import-not-found]
-
-    reg = er.Registry()
-    reg.register(enforcerules_wuhu, name="wuhu")
+    reg = _scaffolded(out, "wuhu", "芜湖市", monkeypatch)
     # The generated tests load the installed plugin; here it is registered by hand.
     monkeypatch.setattr(er, "load_rulebook", lambda jid: reg.rulebook(jid))
     spec = importlib.util.spec_from_file_location("test_wuhu_plan", out / "tests" / "test_wuhu_plan.py")

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from enforcerules import Status
+from enforcerules.testing import assert_inherited
 
 ISSUANCE = "shanxi.certificates.issuance"
 WITHDRAWAL = "shanxi.certificates.withdrawal_on_leaving"
@@ -92,7 +93,6 @@ def test_4_new_certificate_rules_are_declared_by_shanxi(shanxi) -> None:
 
 
 def test_4_independent_enforcement_is_the_inherited_national_rule(shanxi, national) -> None:
-    rule = shanxi.get("national.certificates.independent_enforcement")
-    assert rule.declared_by == "national" and rule.overrides == ()
+    rule = assert_inherited(shanxi, "national.certificates.independent_enforcement")
     assert rule.rule == national.get("national.certificates.independent_enforcement").rule
     assert rule.rule.spec.all_certified is False and rule.rule.spec.min_certified == 1

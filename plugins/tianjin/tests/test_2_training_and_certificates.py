@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from enforcerules import DeadlinePolicy, Intent, Level, Status, UnitKind
+from enforcerules.testing import assert_inherited
 
 ROTATION = "national.training.full_staff_rotation"
 TWICE = "tianjin.training.township_business_training"
@@ -109,8 +110,7 @@ def test_2_2_3_exam_passed_by_the_issue_day_is_compliant_without_any_training(ti
 
 
 def test_2_2_3_sixty_hours_are_the_inherited_national_rule(tianjin, national) -> None:
-    rule = tianjin.get("national.training.annual_hours")
-    assert rule.declared_by == "national" and rule.overrides == ()
+    rule = assert_inherited(tianjin, "national.training.annual_hours")
     assert rule.rule == national.get("national.training.annual_hours").rule
 
 
