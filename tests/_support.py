@@ -70,6 +70,3 @@ def small_facts(**overrides: Any) -> er.Facts:
 AS_OF = dt.date(2026, 11, 23)
 
 #: Executors every evaluation test runs on: durable-rules wherever it imports (Python < 3.13).
-import sys as _sys
-
-ENGINES = ("python", "durable") if _sys.version_info < (3, 13) else ("python",)

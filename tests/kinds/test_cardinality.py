@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from typing import Any
 
 import pytest
@@ -13,9 +12,8 @@ import enforcerules as er
 from enforcerules.citation import citer
 from enforcerules.kinds import DesignationCount
 
-from _support import ENGINES as _ALL_ENGINES, registry_with
+from _support import ENGINES, registry_with
 
-ENGINES = tuple(e for e in _ALL_ENGINES if e == "python" or importlib.util.find_spec("enforcerules.engine_durable"))
 S = er.Status
 AS_OF = dt.date(2025, 6, 1)
 QUOTE = "各市选定1-2个县（市、区）作为市级试点，各县（市、区）选定1-2个乡镇（街道）作为县级试点"

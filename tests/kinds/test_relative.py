@@ -8,7 +8,6 @@ holiday arrangements.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -19,9 +18,8 @@ from enforcerules.citation import citer
 from enforcerules.errors import DeadlinePhraseError
 from enforcerules.kinds import Counting, RelativeDeadline
 
-from _support import ENGINES as _ALL_ENGINES, registry_with
+from _support import ENGINES, registry_with
 
-ENGINES = tuple(e for e in _ALL_ENGINES if e == "python" or importlib.util.find_spec("enforcerules.engine_durable"))
 D = dt.date
 S = er.Status
 QUOTE = "在评估完成后15日内将总结评估报告报市司法局"
