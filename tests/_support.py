@@ -70,3 +70,4 @@ def small_facts(**overrides: Any) -> er.Facts:
 AS_OF = dt.date(2026, 11, 23)
 
 #: Executors every evaluation test runs on: durable-rules wherever it imports (Python < 3.13).
+from enforcerules.testing.plugin_kit import ENGINES as ENGINES  # noqa: E402  (re-exported)
