@@ -47,11 +47,15 @@ def test_example_loads_with_zero_rejections(facts) -> None:
 
 
 def test_example_shows_every_status(national, seen) -> None:
-    expected = set(S) - {S.PENDING}
-    if "national.penalty_law.art33" not in national:
-        expected.discard(S.EXEMPT)  # the art. 33 rule brings the exempt case to light
-    seen.assert_shows(expected, LATE_2026)
+    seen.assert_shows(set(S) - {S.PENDING}, LATE_2026)  # the plans have run out: nothing is pending
     seen.assert_shows({S.PENDING}, EARLY_2024)
+
+
+def test_the_readme_example_run_shows_all_eight_statuses_at_once(national, facts, engine) -> None:
+    """scripts/example.sh checks the example as of 2025-12-01, before the plans ran out."""
+    assert "--as-of 2025-12-01" in (EXAMPLES.parent / "scripts" / "example.sh").read_text()
+    report = er.evaluate(national, facts, dt.date(2025, 12, 1), engine=engine)
+    assert {f.status for f in report.findings} == set(S)
 
 
 def test_every_finding_carries_citation_quote_and_explanations(national, seen) -> None:
