@@ -129,10 +129,10 @@ def _policy(args: argparse.Namespace) -> DeadlinePolicy:
 def _check(registry: Registry, args: argparse.Namespace) -> int:
     from .chinatime import CST
 
-    book = registry.rulebook(args.jurisdiction)
+    registry.rulebook(args.jurisdiction)  # an unknown jurisdiction fails before the facts are read
     facts = load_facts(args.facts)
     as_of = args.as_of or _dt.datetime.now(CST).date()
-    report = evaluate(book, facts, as_of, engine=args.engine, policy=_policy(args), calendar=registry.holiday_calendar())
+    report = registry.evaluate(args.jurisdiction, facts, as_of, engine=args.engine, policy=_policy(args))
     print(report.dumps() if args.format == "json" else report.render_text(args.lang))
     if report.rejections:
         return EXIT_REJECTED

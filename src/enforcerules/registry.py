@@ -7,7 +7,8 @@ entry-point group (:meth:`Registry.discover`) or are registered explicitly.
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as _dt
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
@@ -15,6 +16,11 @@ from . import hookspecs
 from .errors import DeclarationError, UnknownJurisdiction
 from .jurisdiction import Jurisdiction
 from .rulebook import Rulebook, resolve
+
+if TYPE_CHECKING:
+    from .calendar import HolidayCalendar
+    from .factset import Facts
+    from .report import Report
 
 __all__ = ["ENTRY_POINT_GROUP", "Registry"]
 
@@ -104,5 +110,15 @@ class Registry:
             self._rulebooks[jid] = resolve(jid, self._collect(), self._origin)
         return self._rulebooks[jid]
 
-    def holiday_calendar(self) -> Any:
-        return self._pm.hook.enforcerules_holiday_calendar()
+    def holiday_calendar(self) -> HolidayCalendar | None:
+        """The calendar a plugin supplies (first non-None), or None for the built-in one."""
+        calendar: HolidayCalendar | None = self._pm.hook.enforcerules_holiday_calendar()
+        return calendar
+
+    def evaluate(self, jid: str, facts: Facts, as_of: _dt.date | _dt.datetime, **options: Any) -> Report:
+        """:func:`enforcerules.evaluate` on *jid*'s rulebook, with a plugin-supplied
+        holiday calendar unless ``calendar=`` is given."""
+        from .evaluate import evaluate
+
+        options.setdefault("calendar", self.holiday_calendar())
+        return evaluate(self.rulebook(jid), facts, as_of, **options)
