@@ -31,7 +31,7 @@ from .deadlines import DeadlinePolicy
 from .diff import diff_rulebooks
 from .engine import ENGINES
 from .errors import DeclarationError, EngineUnavailable, FactsError, ResolutionError
-from .evaluate import compile_rulebook, evaluate
+from .evaluate import compile_rulebook
 from .facts import Level
 from .loading import load_facts
 from .registry import Registry
