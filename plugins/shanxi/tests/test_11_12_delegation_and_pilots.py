@@ -1,42 +1,52 @@
-"""Task 11: the provincial evaluation of delegated items. Task 12: 1–2 pilots per city and per county."""
+"""Task 11: the provincial evaluation of delegated items (the regions' duty stays). Task 12: 1–2 pilots per city and per county."""
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.resources
 
 import pytest
 
 import enforcerules_shanxi
-from enforcerules import Intent, Level, Status, UnitKind
+from enforcerules import Level, Status, UnitKind
+from enforcerules.testing import assert_inherited
 from enforcerules_shanxi.plan import CITY_PILOT, COUNTY_PILOT, PROVINCIAL_PILOT, PROVINCIAL_PILOTS
 
 DELEGATION = "national.delegation.evaluation"
+PROVINCIAL = "shanxi.delegation.provincial_evaluation"
 CITY_RULE = "shanxi.pilots.city_pilot_counties"
 COUNTY_RULE = "shanxi.pilots.county_pilot_townships"
 
 
 def _report(unit: str, day: str) -> dict:
-    return {"task_reports": [{"id": "r1", "task": "delegation_evaluation", "unit": unit, "completed_on": day}]}
+    return {"task_reports": [{"id": f"r-{unit}", "task": "delegation_evaluation", "unit": unit, "completed_on": day}]}
 
 
 def test_11_provincial_justice_evaluation_by_end_of_2024(shanxi, status_of, engine) -> None:
-    assert status_of(shanxi, DELEGATION, _report("sx_justice", "2024-12-31"), "sx_justice", engine=engine) is Status.COMPLIANT
-    assert status_of(shanxi, DELEGATION, _report("sx_justice", "2025-01-01"), "sx_justice", engine=engine) is Status.LATE
-    assert status_of(shanxi, DELEGATION, {}, "sx_justice", engine=engine) is Status.VIOLATION
+    assert status_of(shanxi, PROVINCIAL, _report("sx_justice", "2024-12-31"), "sx_justice", engine=engine) is Status.COMPLIANT
+    assert status_of(shanxi, PROVINCIAL, _report("sx_justice", "2025-01-01"), "sx_justice", engine=engine) is Status.LATE
+    assert status_of(shanxi, PROVINCIAL, {}, "sx_justice", as_of=dt.date(2024, 12, 31), engine=engine) is Status.PENDING
+    assert status_of(shanxi, PROVINCIAL, {}, "sx_justice", engine=engine) is Status.VIOLATION
 
 
-def test_11_city_governments_are_bound_nationally_but_the_province_evaluates_in_shanxi(shanxi, national, run, engine) -> None:
-    assert {f.subject for f in run(shanxi, DELEGATION, {}, engine=engine)} == {"sx_justice"}
-    assert {"sx_gov", "jz_gov"} <= {f.subject for f in run(national, DELEGATION, {}, engine=engine)}
+def test_11_the_provincial_evaluation_binds_the_provincial_justice_unit_only(shanxi, run, engine) -> None:
+    assert {f.subject for f in run(shanxi, PROVINCIAL, {}, engine=engine)} == {"sx_justice"}
 
 
-def test_11_delegation_override_is_a_declared_relaxation_of_who_is_bound(shanxi) -> None:
-    rule = shanxi.get(DELEGATION)
-    (record,) = rule.overrides
-    assert rule.declared_by == "national" and record.jurisdiction == "shanxi" and record.intent is Intent.RELAX
-    assert rule.rule.scope.unit_kinds == (UnitKind.JUSTICE,) and rule.rule.scope.levels == (Level.PROVINCE,)
-    assert rule.rule.spec == record.previous.spec
-    assert rule.rule.responsible == ("省委组织部", "省委编办", "省司法厅")
+def test_11_city_governments_stay_bound_by_the_national_evaluation_in_shanxi(shanxi, run, engine) -> None:
+    findings = {f.subject: f.status for f in run(shanxi, DELEGATION, _report("jz_gov", "2024-12-31"), engine=engine)}
+    assert set(findings) == {"sx_gov", "jz_gov"}
+    assert findings["jz_gov"] is Status.COMPLIANT and findings["sx_gov"] is Status.VIOLATION
+
+
+def test_11_national_evaluation_is_inherited_and_the_provincial_one_added_with_its_key_and_date(shanxi, national) -> None:
+    assert_inherited(shanxi, DELEGATION)
+    added, parent = shanxi.get(PROVINCIAL), national.get(DELEGATION).rule
+    assert added.declared_by == "shanxi" and added.overrides == ()
+    assert added.rule.spec == parent.spec  # same task key and date
+    assert added.rule.scope.unit_kinds == (UnitKind.JUSTICE,) and added.rule.scope.levels == (Level.PROVINCE,)
+    assert added.rule.responsible == ("省委组织部", "省委编办", "省司法厅")
+    assert added.rule.citation.clause == "11" and "2024年底前" in added.rule.citation.quote
 
 
 def _regions(city_pilots: int, county_pilots: int) -> dict:
@@ -87,3 +97,18 @@ def test_12_pilot_rules_count_1_to_2_children_one_level_down(shanxi) -> None:
     assert (city.scope.levels, city.spec.child_level, city.spec.designation) == ((Level.CITY,), Level.COUNTY, CITY_PILOT)
     assert (county.scope.levels, county.spec.child_level, county.spec.designation) == ((Level.COUNTY,), Level.TOWNSHIP, COUNTY_PILOT)
     assert (city.spec.min_count, city.spec.max_count) == (county.spec.min_count, county.spec.max_count) == (1, 2)
+
+
+def test_12_explanations_name_the_pilots_not_the_designation_key(shanxi, run) -> None:
+    (city,) = [f for f in run(shanxi, CITY_RULE, _regions(0, 1)) if f.subject == "jinzhong"]
+    (county,) = [f for f in run(shanxi, COUNTY_RULE, _regions(1, 3)) if f.subject == "lingshi"]
+    assert "市级试点县（市、区）" in city.explanation_zh and "city pilots" in city.explanation_en
+    assert "县级试点乡镇（街道）" in county.explanation_zh and "county pilots" in county.explanation_en
+    for finding in (city, county):
+        assert "township_standardisation" not in finding.explanation_zh + finding.explanation_en
+
+
+def test_12_each_pilot_rule_has_its_own_note(shanxi) -> None:
+    city, county = shanxi.get(CITY_RULE).rule, shanxi.get(COUNTY_RULE).rule
+    assert PROVINCIAL_PILOT in city.note and "灵石县" in city.note
+    assert PROVINCIAL_PILOT not in county.note and "各县（市、区）" in county.note

@@ -158,26 +158,26 @@ CERTIFICATE_WITHDRAWAL = Rule(
     ),
 )
 
-PROBLEM_LIST = Override(
-    "national.rectification.problem_list",
-    Intent.RELAX,
-    cite(
+PROVINCIAL_FIELD_LIST = Rule(
+    id="shanxi.rectification.provincial_field_list",
+    title_zh="省级行政执法机关于2023年底前梳理形成本领域行政执法突出问题清单",
+    title_en="Provincial enforcement departments compile the prominent-problem list of their field by end of 2023",
+    citation=cite(
         "5",
         "省级行政执法机关要聚焦关系人民群众切身利益的重点执法领域，……于2023年底前梳理形成本领域行政执法突出问题清单",
     ),
+    spec=TaskDeadline(task="problem_list", deadline="2023年底前"),
     scope=Scope(Subject.UNIT, unit_kinds=_ENFORCEMENT, levels=(Level.PROVINCE,)),
-    title_zh="省级行政执法机关梳理形成本领域行政执法突出问题清单",
-    title_en="Provincial enforcement departments compile the prominent-problem list of their field",
     responsible=("省级行政执法机关",),
     note=(
-        "Same date (2023年底前) and same task key 'problem_list', but Shanxi gives the list of each field "
-        "to the provincial department of that field ('本领域') instead of every department of every "
-        "region: provincial enforcement units are bound, city and county units are not. The content "
-        "and date are unchanged, but fewer units are bound, so it is declared RELAX (a city unit the "
-        "national rule finds in violation is not judged here). To keep checking every unit, declare a "
-        "child jurisdiction overriding the rule's scope back."
+        "Shanxi gives the list of each field ('本领域') to the provincial department of that field. "
+        "Same task key 'problem_list' and date (2023年底前) as national.rectification.problem_list, which "
+        "stays inherited and still binds every enforcement unit, city and county included: the plan "
+        "names who compiles the province-wide field list, it does not lift the national duty of the "
+        "other units. One report 'problem_list' of a provincial department answers both rules."
     ),
 )
+
 
 _LIST_QUOTE = "推广包容免罚模式，依法编制从轻处罚事项清单、减轻处罚事项清单和首次轻微违法免予处罚事项清单"
 
@@ -211,43 +211,52 @@ FIRST_MINOR_EXEMPTION_LIST = _penalty_list(
 
 # -- （三） 健全完善行政执法工作体系 (tasks 9–13) -------------------------------------
 
-DELEGATION_EVALUATION = Override(
-    "national.delegation.evaluation",
-    Intent.RELAX,
-    cite(
+PROVINCIAL_EVALUATION = Rule(
+    id="shanxi.delegation.provincial_evaluation",
+    title_zh="省级于2024年底前对已经下放乡镇（街道）的行政执法事项组织评估",
+    title_en="The province evaluates the enforcement items delegated to townships by end of 2024",
+    citation=cite(
         "11",
         "省委组织部、省委编办、省司法厅要会同省有关部门，于2024年底前对已经下放乡镇（街道）的行政执法事项组织评估，"
         "根据评估结果提出下放行政执法事项动态调整的意见，报省政府决定",
     ),
+    spec=TaskDeadline(task="delegation_evaluation", deadline="2024年底前"),
     scope=Scope(Subject.UNIT, unit_kinds=(UnitKind.JUSTICE,), levels=(Level.PROVINCE,)),
-    title_zh="省级组织评估已下放乡镇（街道）的行政执法事项",
-    title_en="The province evaluates the enforcement items delegated to townships",
     responsible=("省委组织部", "省委编办", "省司法厅"),
     supporting=("省有关部门",),
     note=(
-        "Same date (2024年底前) and task key 'delegation_evaluation', but Shanxi organises one "
-        "evaluation at provincial level for the whole province instead of one per region. Of the three "
-        "responsible bodies only 省司法厅 is a unit kind the facts carry, so the provincial justice unit "
-        "reports it. The content and date are unchanged, but the city and county governments the "
-        "national rule binds are not bound here, so it is declared RELAX."
+        "Of the three responsible bodies only 省司法厅 is a unit kind the facts carry, so the provincial "
+        "justice unit reports 'delegation_evaluation' for the provincial evaluation. Same task key and "
+        "date (2024年底前) as national.delegation.evaluation, which stays inherited and binds the "
+        "governments at province, city and county level: the plan says who organises the provincial "
+        "evaluation, it does not lift the regions' duty. The adjustment proposal to the provincial "
+        "government ('报省政府决定') is part of the same report."
     ),
 )
 
-_PILOT_NOTE = (
-    "The plan sets no date for the choice, so the count is judged as it stands on the evaluation day. "
-    "Only the designation named in the rule counts: a provincial pilot county (灵石县, 左权县, 文水县; "
-    f"designation '{PROVINCIAL_PILOT}') is not also a city pilot unless the facts say so."
-)
+_NO_PILOT_DATE = "The plan sets no date for the choice, so the count is judged as it stands on the evaluation day."
 
 CITY_PILOT_COUNTIES = Rule(
     id="shanxi.pilots.city_pilot_counties",
     title_zh="各市选定1-2个县（市、区）作为乡镇（街道）行政执法规范化市级试点",
     title_en="Each city picks 1–2 counties as city-level township standardisation pilots",
     citation=cite("12", "各市选定1-2个县（市、区）作为市级试点"),
-    spec=DesignationCount(designation=CITY_PILOT, child_level=Level.COUNTY, min_count=1, max_count=2),
+    spec=DesignationCount(
+        designation=CITY_PILOT,
+        child_level=Level.COUNTY,
+        min_count=1,
+        max_count=2,
+        label_zh="市级试点县（市、区）",
+        label_en="city pilots",
+    ),
     scope=Scope(Subject.REGION, levels=(Level.CITY,)),
     responsible=("各市",),
-    note=f"Counts the city's county-level child regions designated '{CITY_PILOT}'. " + _PILOT_NOTE,
+    note=(
+        f"Counts the city's county-level child regions designated '{CITY_PILOT}'. " + _NO_PILOT_DATE + " "
+        "Only that designation counts: a provincial pilot county (灵石县, 左权县, 文水县; designation "
+        f"'{PROVINCIAL_PILOT}') is not also a city pilot unless the facts mark it so: the plan names "
+        "the provincial pilots and the cities' choices separately."
+    ),
 )
 
 COUNTY_PILOT_TOWNSHIPS = Rule(
@@ -255,23 +264,36 @@ COUNTY_PILOT_TOWNSHIPS = Rule(
     title_zh="各县（市、区）选定1-2个乡镇（街道）作为县级试点",
     title_en="Each county picks 1–2 townships or streets as county-level pilots",
     citation=cite("12", "各县（市、区）选定1-2个乡镇（街道）作为县级试点"),
-    spec=DesignationCount(designation=COUNTY_PILOT, child_level=Level.TOWNSHIP, min_count=1, max_count=2),
+    spec=DesignationCount(
+        designation=COUNTY_PILOT,
+        child_level=Level.TOWNSHIP,
+        min_count=1,
+        max_count=2,
+        label_zh="县级试点乡镇（街道）",
+        label_en="county pilots",
+    ),
     scope=Scope(Subject.REGION, levels=(Level.COUNTY,)),
     responsible=("各县（市、区）",),
-    note=f"Counts the county's township-level child regions designated '{COUNTY_PILOT}'. " + _PILOT_NOTE,
+    note=(
+        f"Counts the county's township-level child regions (乡镇 and 街道 alike) designated "
+        f"'{COUNTY_PILOT}'. " + _NO_PILOT_DATE + " Every county is bound, the provincial and city pilot "
+        "counties included: the sentence names all counties ('各县（市、区）')."
+    ),
 )
 
 RULES: tuple[Rule, ...] = (
     CERTIFICATE_ISSUANCE,
     CERTIFICATE_WITHDRAWAL,
+    PROVINCIAL_FIELD_LIST,
     LIGHTER_PENALTY_LIST,
     MITIGATED_PENALTY_LIST,
     FIRST_MINOR_EXEMPTION_LIST,
+    PROVINCIAL_EVALUATION,
     CITY_PILOT_COUNTIES,
     COUNTY_PILOT_TOWNSHIPS,
 )
 
-OVERRIDES: tuple[Override, ...] = (TRAINING_SPLIT, ROTATION, PROBLEM_LIST, DELEGATION_EVALUATION)
+OVERRIDES: tuple[Override, ...] = (TRAINING_SPLIT, ROTATION)
 
 #: National rules Shanxi restates with the same content: inherited, nothing declared.
 #: rule id -> the Shanxi clause restating it and why it is the same obligation.
@@ -290,6 +312,13 @@ INHERITED: dict[str, tuple[str, str]] = {
         "all_certified=True.",
     ),
     "national.officers.annual_assessment": ("4", "'建立健全行政执法人员年度考核制度' — the same yearly assessment."),
+    "national.rectification.problem_list": (
+        "5",
+        "'省级行政执法机关……于2023年底前梳理形成本领域行政执法突出问题清单' names who compiles the list of "
+        "each field for the province; it does not lift the national duty of every enforcement unit "
+        "(same date), which stays. The provincial departments' part is the added rule "
+        "shanxi.rectification.provincial_field_list.",
+    ),
     "national.discretion.baselines": (
         "6",
         "'全面落实行政执法裁量基准制度' sets no new date; the national '2023年底前' stands.",
@@ -297,6 +326,13 @@ INHERITED: dict[str, tuple[str, str]] = {
     "national.catalogue.item_catalogue": (
         "10",
         "'2024年底前制定本部门行政执法事项目录' — same subjects and date.",
+    ),
+    "national.delegation.evaluation": (
+        "11",
+        "'省委组织部、省委编办、省司法厅要会同省有关部门，于2024年底前对已经下放乡镇（街道）的行政执法事项组织评估' "
+        "names who organises the provincial evaluation; it does not lift the national duty of the "
+        "governments (same date), which stays. The provincial part is the added rule "
+        "shanxi.delegation.provincial_evaluation.",
     ),
     "national.supervision.four_level_system": (
         "14",
@@ -348,7 +384,8 @@ DECLINED: tuple[Declined, ...] = (
         "5",
         "对照清单适时组织开展专项整治行动，专项整治情况及时报送省司法厅汇总",
         "'适时' and '及时' set no date, so the rectification and its report cannot be late; the dated "
-        "problem list is the task 5 override of national.rectification.problem_list.",
+        "problem list is shanxi.rectification.provincial_field_list (with the inherited "
+        "national.rectification.problem_list).",
     ),
     Declined(
         "6",
