@@ -89,6 +89,17 @@ def test_2_2_2_years_before_the_plan_are_out_of_period(tianjin, status_of, engin
     assert status_of(tianjin, TWICE, doc, "hp_market", "2022", engine=engine) is Status.OUT_OF_PERIOD
 
 
+def test_2_2_2_the_issue_year_2023_is_out_of_period_and_2024_is_the_first_year_assessed(tianjin, run, status_of, engine) -> None:
+    # Issued 2023-11-04: too late for two trainings in 2023, so the duty starts with 2024.
+    none_in_2023 = _trainings("hp_market", "2024-03-01", "2024-11-30")
+    assert {f.period for f in run(tianjin, TWICE, none_in_2023, engine=engine)} == {"2024", "2025"}
+    assert status_of(tianjin, TWICE, none_in_2023, "hp_market", "2024", engine=engine) is Status.COMPLIANT
+    one_in_2024 = _trainings("hp_market", "2023-12-31", "2024-01-01")
+    assert status_of(tianjin, TWICE, one_in_2024, "hp_market", "2023", engine=engine) is Status.OUT_OF_PERIOD
+    assert status_of(tianjin, TWICE, one_in_2024, "hp_market", "2024", engine=engine) is Status.VIOLATION
+    assert tianjin.get(TWICE).rule.effective.start == dt.date(2024, 1, 1)
+
+
 # -- 二（二）3 公共法律知识考试; 60学时 ------------------------------------------------------
 
 def _certificate(exam: str | None, issued: str = "2024-03-01") -> dict:
@@ -134,6 +145,19 @@ def test_2_3_1_one_certified_and_one_uncertified_officer_is_a_violation_in_tianj
 
 def test_2_3_1_every_handling_officer_certified_is_compliant(tianjin, status_of, engine) -> None:
     assert status_of(tianjin, CERTIFIED, _case(("o1", True), ("o2", True)), "case1", engine=engine) is Status.COMPLIANT
+
+
+def test_2_3_1_the_tianjin_reading_applies_from_the_national_start_before_the_plan_was_issued(tianjin, national, status_of, engine) -> None:
+    # The override keeps the national period: a case decided before 2023-11-04 is judged by it too.
+    doc = _case(("o1", True), ("o2", False))
+    for day in ("2023-08-09", "2023-11-03"):
+        doc["cases"][0]["decided_on"] = day
+        assert status_of(tianjin, CERTIFIED, doc, "case1", engine=engine) is Status.VIOLATION
+        assert status_of(national, CERTIFIED, doc, "case1", engine=engine) is Status.COMPLIANT
+    doc["cases"][0]["decided_on"] = "2023-08-08"
+    assert status_of(tianjin, CERTIFIED, doc, "case1", engine=engine) is Status.OUT_OF_PERIOD
+    assert tianjin.get(CERTIFIED).rule.effective == national.get(CERTIFIED).rule.effective
+    assert tianjin.get(CERTIFIED).rule.effective.start == dt.date(2023, 8, 9)
 
 
 def test_2_3_1_certificate_override_is_a_declared_tightening(tianjin) -> None:

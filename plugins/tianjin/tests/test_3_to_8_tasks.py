@@ -18,6 +18,7 @@ BASELINES = "tianjin.discretion.baselines_published"
 TEMPLATES = "tianjin.standards.township_document_templates"
 SYSTEM = "national.supervision.four_level_system"
 MID, FINAL = "tianjin.evaluation.mid_term", "tianjin.evaluation.final"
+DELEGATION, NATIONAL_DELEGATION = "tianjin.delegation.evaluation", "national.delegation.evaluation"
 
 
 def _report(task: str, unit: str, day: str) -> dict:
@@ -31,12 +32,15 @@ DATED = [
     (BASELINES, "discretion_baselines_published", "tj_market", dt.date(2023, 12, 31)),
     (TEMPLATES, "township_document_templates", "tj_justice", dt.date(2024, 12, 31)),
     (SYSTEM, "supervision_system", "hp_gov", dt.date(2024, 12, 31)),
+    (DELEGATION, "delegation_evaluation", "hp_market", dt.date(2024, 12, 31)),
+    (DELEGATION, "delegation_evaluation", "tj_market", dt.date(2024, 12, 31)),
+    (NATIONAL_DELEGATION, "delegation_evaluation", "hp_gov", dt.date(2024, 12, 31)),
     (MID, "mid_term_evaluation", "tj_justice", dt.date(2024, 10, 31)),
     (FINAL, "final_evaluation", "tj_justice", dt.date(2025, 10, 31)),
 ]
 
 
-@pytest.mark.parametrize(("rule_id", "task", "unit", "due"), DATED, ids=[d[0] for d in DATED])
+@pytest.mark.parametrize(("rule_id", "task", "unit", "due"), DATED, ids=[f"{d[0]}-{d[2]}" for d in DATED])
 def test_dated_tasks_on_the_last_day_are_on_time_and_the_day_after_late(tianjin, status_of, engine, rule_id, task, unit, due) -> None:
     on_time, late = due.isoformat(), (due + dt.timedelta(days=1)).isoformat()
     assert status_of(tianjin, rule_id, _report(task, unit, on_time), unit, engine=engine) is Status.COMPLIANT
@@ -78,6 +82,24 @@ def test_3_6_1_undated_tasks_are_compliant_once_reported_and_never_late(tianjin,
     assert status_of(tianjin, rule_id, _report(task, unit, "2026-01-05"), unit, engine=engine) is Status.COMPLIANT
     assert status_of(tianjin, rule_id, {}, unit, engine=engine) is Status.PENDING
     assert tianjin.get(rule_id).rule.spec.due_date(DeadlinePolicy()) is None
+
+
+def test_4_8_1_enforcement_departments_evaluate_the_delegated_items_beside_the_governments(tianjin, national, run, engine) -> None:
+    # 行政执法部门 (the sentence's subject) are bound by the Tianjin rule; the national rule,
+    # binding the governments, stays inherited with the same key and date.
+    assert {f.subject for f in run(tianjin, DELEGATION, {}, engine=engine)} == {"tj_market", "hp_market"}
+    assert {f.subject for f in run(tianjin, NATIONAL_DELEGATION, {}, engine=engine)} == {"tj_gov", "hp_gov"}
+    added, inherited = tianjin.get(DELEGATION), tianjin.get(NATIONAL_DELEGATION)
+    assert added.declared_by == "tianjin" and added.overrides == ()
+    assert inherited.overrides == () and inherited.rule == national.get(NATIONAL_DELEGATION).rule
+    assert added.rule.spec == inherited.rule.spec
+    assert added.rule.citation.clause == "四（八）1" and added.rule.citation.quote.startswith("行政执法部门2024年底前")
+
+
+def test_4_8_1_a_government_report_does_not_discharge_a_department(tianjin, status_of, engine) -> None:
+    doc = _report("delegation_evaluation", "hp_gov", "2024-12-01")
+    assert status_of(tianjin, NATIONAL_DELEGATION, doc, "hp_gov", engine=engine) is Status.COMPLIANT
+    assert status_of(tianjin, DELEGATION, doc, "hp_market", engine=engine) is Status.VIOLATION
 
 
 def test_5_11_1_three_level_system_replaces_the_four_level_one(tianjin, run, engine) -> None:

@@ -23,8 +23,14 @@ def test_jurisdiction_is_a_province_level_municipality_under_national_issued_4_n
     assert j.documents == (plan.PLAN,) and plan.PLAN.issued_on == dt.date(2023, 11, 4)
     assert plan.PLAN.issuer in SOURCE and "2023年11月4日" in SOURCE
     assert plan.PERIOD.start == plan.PLAN.issued_on
+    yearly = {"tianjin.training.township_business_training"}
     for rule in plan.RULES:
-        assert rule.effective == plan.PERIOD, rule.id
+        assert rule.effective == (plan.FULL_YEARS if rule.id in yearly else plan.PERIOD), rule.id
+
+
+def test_yearly_duties_the_plan_introduces_start_on_the_first_of_january_after_the_issue_day() -> None:
+    assert plan.FULL_YEARS.start == dt.date(plan.PLAN.issued_on.year + 1, 1, 1) == dt.date(2024, 1, 1)
+    assert plan.FULL_YEARS.end == plan.PERIOD.end
 
 
 class TestDeclaration(DeclarationChecks):

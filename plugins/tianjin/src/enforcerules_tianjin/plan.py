@@ -16,7 +16,10 @@ streets are :attr:`Level.TOWNSHIP`. No Tianjin region is at
 :attr:`Level.CITY`.
 
 Added rules take effect on the plan's issue day and end with the national
-plan period (:data:`PERIOD`).
+plan period (:data:`PERIOD`), except the yearly duty the plan introduces,
+which starts with 2024, the first year it could be met (:data:`FULL_YEARS`).
+Overrides keep the national rule's period (2023-08-09..2025-12-31), so a
+Tianjin reading set by an override applies from the national start.
 """
 
 from __future__ import annotations
@@ -54,6 +57,8 @@ cite = citer(PLAN.id)
 
 #: Effective period of the rules Tianjin adds: from the plan's issue day to the national plan's end.
 PERIOD = Period(PLAN.issued_on or PLAN_PERIOD.start, PLAN_PERIOD.end)
+#: Effective period of the yearly duty Tianjin introduces: from 2024, the first full year after the issue day.
+FULL_YEARS = Period(dt.date(2024, 1, 1), PLAN_PERIOD.end)
 
 _ENFORCEMENT = (UnitKind.ENFORCEMENT,)
 _CITY_JUSTICE = Scope(Subject.UNIT, unit_kinds=(UnitKind.JUSTICE,), levels=(Level.PROVINCE,))
@@ -98,7 +103,7 @@ TOWNSHIP_BUSINESS_TRAINING = Rule(
         label_en="business training for township officers",
     ),
     scope=Scope(Subject.UNIT, unit_kinds=_ENFORCEMENT, levels=(Level.COUNTY,)),
-    effective=PERIOD,
+    effective=FULL_YEARS,
     responsible=("市司法局", "各市级行政执法部门", "各区人民政府"),
     note=(
         "The sentence binds the district-level (区级) enforcement departments, which hold the trainings; "
@@ -106,9 +111,11 @@ TOWNSHIP_BUSINESS_TRAINING = Rule(
         "'township_business_training' whose subject is the district department; at least two per "
         "calendar year. '有关' (those whose items townships carry out) cannot be told from the facts, so "
         "every district-level enforcement unit is bound; restrict it with a child jurisdiction "
-        "overriding the scope (e.g. by field). 2023: the plan was issued on 2023-11-04 and, as for the "
-        "national yearly rules, the whole year 2023 is assessed; to leave it out, override `effective` "
-        "to start on 2024-01-01."
+        "overriding the scope (e.g. by field). First year: the plan was issued on 2023-11-04, eight weeks "
+        "before the end of 2023, too late to set a duty of two trainings for that year, so the yearly duty "
+        "is assessed from 2024 (effective period 2024-01-01..2025-12-31; 2023 trainings are reported as "
+        "out of period), as Liaoning does for its plan of 2023-12-10. To assess 2023 as well, override "
+        "the rule's `effective` period to start in 2023."
     ),
 )
 
@@ -143,7 +150,12 @@ ALL_CERTIFIED = Override(
     note=(
         "The national plan bars uncertified officers from *independent* enforcement ('不得独立从事'): a "
         "case is fine if one handling officer is certified. Tianjin drops '独立': every handling officer "
-        "of a case must hold a valid certificate on the decision day."
+        "of a case must hold a valid certificate on the decision day. Period: the override keeps the national "
+        "rule's effective period (2023-08-09..2025-12-31), so this reading applies from the national start "
+        "and cases Tianjin decided between 2023-08-09 and the plan's issue day (2023-11-04) are judged by it "
+        "too. This follows the convention for overrides (an override that set `effective` would move the "
+        "national reading with it); to judge those cases by the national reading, evaluate them against "
+        "the national rulebook."
     ),
 )
 
@@ -245,6 +257,28 @@ LEGAL_REVIEW_LIST = Rule(
     ),
 )
 
+# -- 四、健全完善行政执法工作体系 -------------------------------------------------
+
+DELEGATION_EVALUATION = Rule(
+    id="tianjin.delegation.evaluation",
+    title_zh="行政执法部门对已经下放乡镇（街道）的行政执法事项进行一次全面评估",
+    title_en="Enforcement departments evaluate in full the items delegated to townships and streets",
+    citation=cite("四（八）1", "行政执法部门2024年底前要对已经下放乡镇（街道）的行政执法事项进行一次全面评估"),
+    spec=TaskDeadline(task="delegation_evaluation", deadline="2024年底前"),
+    scope=Scope(Subject.UNIT, unit_kinds=_ENFORCEMENT, levels=(Level.PROVINCE, Level.COUNTY)),
+    effective=PERIOD,
+    responsible=("市司法局", "各区人民政府"),
+    note=(
+        "The sentence's subject is 行政执法部门: every municipal (province-level) and district "
+        "(county-level) enforcement unit reports 'delegation_evaluation', the national task key, by "
+        "2024年底前. Township units receive the delegated items and are not bound. Which departments "
+        "have items delegated cannot be told from the facts, so every one above township level is "
+        "bound. '全面' (covering every delegated item) is not a fact the library holds: one report per "
+        "unit counts as the evaluation. The national rule national.delegation.evaluation (the "
+        "governments' duty, same key and date; the 责任单位 line names 各区人民政府) stays inherited."
+    ),
+)
+
 # -- 五、加快构建行政执法协调监督工作体系 ---------------------------------------------
 
 THREE_LEVEL_SYSTEM = Override(
@@ -300,6 +334,7 @@ RULES: tuple[Rule, ...] = (
     TOWNSHIP_DOCUMENT_TEMPLATES,
     TOWNSHIP_PROCEDURE,
     LEGAL_REVIEW_LIST,
+    DELEGATION_EVALUATION,
     MID_TERM_EVALUATION,
     FINAL_EVALUATION,
 )
@@ -336,8 +371,10 @@ INHERITED: dict[str, tuple[str, str]] = {
     ),
     "national.delegation.evaluation": (
         "四（八）1",
-        "'2024年底前要对已经下放乡镇（街道）的行政执法事项进行一次全面评估' — same date; the 责任单位 "
-        "line (市司法局，各区人民政府) matches the national scope of the municipal and district governments.",
+        "'2024年底前要对已经下放乡镇（街道）的行政执法事项进行一次全面评估' — same date and task; the national "
+        "rule binds the governments (各地区 in the national plan), here the municipal and district "
+        "governments, and the 责任单位 line names 各区人民政府 (市司法局, also named, is a justice unit and not within the national scope). "
+        "The subject of the sentence itself, 行政执法部门, is bound by the added tianjin.delegation.evaluation.",
     ),
     "national.supervision.annual_plan": (
         "五（十二）1",
@@ -406,7 +443,13 @@ DECLINED: tuple[Declined, ...] = (
     Declined("三（六）4", "非强制性执法手段，防止以罚代管；探索涉企案件经济影响评估", "Methods and exploration; " + _NO_MEASURE),
     Declined("四（七）1", "行政执法事项目录逐条逐项进行合法性、合理性和必要性审查，按程序动态调整", "Review of each item needs item-level facts; the dated catalogue is the inherited national.catalogue.item_catalogue."),
     Declined("四（七）2", "没有法律法规规章依据的事项一律取消；清理近五年未发生等事项", "Needs item-level facts (legal basis, occurrence history) the facts format does not carry."),
-    Declined("四（八）1", "组织开展乡镇（街道）行政执法规范化试点", "No number of pilots and no date; " + _NO_MEASURE),
+    Declined(
+        "四（八）1",
+        "完善赋权事项评估和动态调整制度；对基层接不住、监管跟不上的及时予以调整；组织开展乡镇（街道）行政执法规范化试点",
+        "'及时' sets no date, which items the townships cannot handle is a judgement no fact records, and "
+        "no number of pilots is set; " + _NO_MEASURE + " The dated evaluation is "
+        "tianjin.delegation.evaluation and the inherited national.delegation.evaluation.",
+    ),
     Declined("四（八）2", "加强对赋权事项的法制审核，分区域、分类别提出可以赋权的事项清单；拟予清理的事项不再赋权乡镇（街道）", "Needs item-level facts (which items are delegated or slated for clean-up); " + _NO_MEASURE),
     Declined("四（九）1—5", "事前事中事后监管；跨部门、跨区域、跨层级及京津冀协作；争议协调；行刑衔接；与纪检监察机关协作", "Mechanisms; " + _NO_MEASURE),
     Declined("五（十）1", "开展行政执法监督法律法规学习培训，实现对行政执法监督人员的全覆盖", "Supervision staff and their training are not in the facts format, and no date is set."),
