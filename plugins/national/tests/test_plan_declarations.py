@@ -89,3 +89,70 @@ def test_item_clean_up_judgement_is_declined_not_ruled() -> None:
     rows = [d for d in plan.DECLINED if "近五年未发生" in d.summary]
     assert len(rows) == 1 and rows[0].clause == "二（三）1"
     assert not any("近五年" in r.citation.quote for r in plan.RULES)
+
+
+SOURCE = "".join((Path(__file__).parents[3] / "docs" / "sources" / "national-gbf-2023-27.txt").read_text(encoding="utf-8").split())
+
+#: Sentences that name who acts (or that the provincial plugins decline) but set no
+#: date or measure: each is a declined row, for parity with the provinces.
+ADDRESSED_UNDATED = {
+    "各级行政执法机关要把加强党的政治建设放在首位": "二（一）1",
+    "国务院司法行政部门要推进全国行政执法人员培训标准化体系建设": "二（一）2",
+    "国务院有关部门要研究制定本系统行政执法人员的专门业务培训计划": "二（一）2",
+    "上级业务部门要加强对下级业务部门培训工作的指导": "二（一）2",
+    "人民警察证件的管理使用按照人民警察法的规定执行": "二（一）3",
+    "依法依规实行全覆盖的重点监管": "二（二）3",
+    "规范涉企行政检查": "二（二）3",
+    "探索建立涉企行政执法案件经济影响评估制度": "二（二）3",
+    "督促指导各级行政执法部门于2024年底前研究制定本部门行政执法事项目录": "二（三）1",
+    "国务院有关部门制定本领域综合行政执法标准化指南": "二（三）1",
+    "对基层接不住、监管跟不上的及时予以调整": "二（三）2",
+    "建立健全跨部门、跨区域、跨层级的行政执法协作机制": "二（三）3",
+    "研究制定科学、合理的行政执法考核评价指标体系": "二（四）1",
+    "积极探索司法所协助县级人民政府司法行政部门": "二（四）2",
+    "对行政执法工作情况开展经常性监督": "二（四）3",
+    "县级以上人民政府部门承担行政执法监督职责的机构": "二（四）3",
+    "建立行政执法监督与12345政务服务便民热线等监督渠道的信息共享工作机制": "二（四）3",
+    "积极推进落实行政执法监督员制度": "二（四）3",
+    "构建行政执法和行政执法监督一体化平台": "二（五）1",
+    "合理配备行政执法力量": "二（六）1",
+    "依法为基层一线行政执法人员办理保险": "二（六）2",
+    "纳入本级预算": "二（六）3",
+    "适时组织开展行政执法人民群众满意度第三方测评": "三（二）",
+    "广泛宣传提升行政执法质量和效能的好举措好经验好做法": "三（三）",
+    "组织开展实施情况评估": "三（三）",
+}
+
+
+def _in_order(summary: str, text: str) -> bool:
+    at = 0
+    for piece in summary.replace("……", "；").split("；"):
+        found = text.find(piece, at)
+        if found < 0:
+            return False
+        at = found + len(piece)
+    return True
+
+
+@pytest.mark.parametrize(("phrase", "clause"), ADDRESSED_UNDATED.items(), ids=lambda v: v[:16])
+def test_addressed_duties_without_a_date_are_declined_under_their_clause(phrase, clause) -> None:
+    (row,) = [d for d in plan.DECLINED if phrase in d.summary]
+    assert row.clause == clause
+    assert _in_order(row.summary, SOURCE), row.summary  # the plan's words, in the plan's order
+    assert "national." in row.reason or "no date" in row.reason or "outside these plans" in row.reason
+
+
+def test_an_addressed_row_misquoted_or_out_of_order_is_caught() -> None:
+    assert not _in_order("国务院有关部门要研究制定本系统行政执法人员的专门业务培训计划；国务院司法行政部门要推进全国行政执法人员培训标准化体系建设", SOURCE)
+    assert not _in_order("国务院司法行政部门要推进全国行政执法人员培训体系建设", SOURCE)
+
+
+def test_readme_states_each_module_s_effective_period_as_the_rulebook_resolves_it(national) -> None:
+    from enforcerules_national import cases, penalty_law
+
+    for rule in (*plan.RULES, *cases.RULES):
+        assert national.get(rule.id).rule.effective == er.PLAN_PERIOD
+    for rule in penalty_law.RULES:
+        effective = national.get(rule.id).rule.effective
+        assert effective.start == dt.date(2021, 7, 15) and effective.end == penalty_law.IN_FORCE.end
+    assert "2023-08-09\n  to 2025-12-31" in README and "run from 2021-07-15" in README and "with no end" in README

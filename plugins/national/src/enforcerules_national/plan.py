@@ -270,6 +270,31 @@ _NO_DATE = "The plan sets no date or measure, so no fact could show it done late
 #: Rows of the national plan deliberately not modelled, with the reason.
 DECLINED: tuple[Declined, ...] = (
     Declined(
+        "二（一）1",
+        "各级行政执法机关要把加强党的政治建设放在首位；加强基层行政执法单位党组织建设",
+        "Political building and party organisation; " + _NO_DATE + " Political-theory hours are "
+        "required separately and are not counted in the 60 hours of national.training.annual_hours.",
+    ),
+    Declined(
+        "二（一）2",
+        "国务院司法行政部门要推进全国行政执法人员培训标准化体系建设；国务院有关部门要研究制定本系统行政执法人员的专门业务培训计划",
+        "Central duties with no date: a national training standardisation system and each State Council "
+        "department's training plan for its own system; " + _NO_DATE + " The officers' hours and the "
+        "rotation are national.training.annual_hours and national.training.full_staff_rotation.",
+    ),
+    Declined(
+        "二（一）2",
+        "上级业务部门要加强对下级业务部门培训工作的指导……对承担多个部门行政执法事项人员的培训，鼓励跨部门联合开展",
+        "A guidance duty and an encouragement with no measure; " + _NO_DATE + " Township officers' "
+        "attendance at higher-level training is national.training.township_higher_level.",
+    ),
+    Declined(
+        "二（一）3",
+        "人民警察证件的管理使用按照人民警察法的规定执行",
+        "Refers police certificates to the People's Police Law, which is outside these plans; the plan "
+        "sets no duty of its own here.",
+    ),
+    Declined(
         "二（二）1",
         "专项整治情况报送本级司法行政部门汇总",
         "The rectification is organised '适时' (when appropriate) and the report has no date; checking it "
@@ -300,11 +325,36 @@ DECLINED: tuple[Declined, ...] = (
         "decisions, is national.cases.legal_review (cases.py).",
     ),
     Declined(
+        "二（二）3",
+        "依法健全以信用为基础的新型执法机制，规范涉企行政检查，完善联合检查、“双随机、一公开”监管、非现场执法等工作机制；"
+        "综合运用多种方式督促引导受处罚企业加强合规管理；探索建立涉企行政执法案件经济影响评估制度；完善涉民营企业行政执法违法行为投诉举报处理机制",
+        "Mechanisms to build and a system to explore ('探索'), with no addressee or date; inspections and "
+        "complaints are not in the facts format; " + _NO_DATE,
+    ),
+    Declined(
+        "二（二）3",
+        "对直接涉及公共安全和人民群众生命健康等的特殊行业、重点领域，依法依规实行全覆盖的重点监管",
+        "'Full coverage' of key supervision would need inspection facts per regulated entity, which the "
+        "facts format does not carry; " + _NO_DATE,
+    ),
+    Declined(
         "二（三）1",
         "对虽有法定依据但近五年未发生的、极少发生且没有实施必要的、交叉重复的等行政执法事项进行清理，提出拟取消、调整或者暂停实施的意见",
         "Whether an item is 'rarely occurring and without need' or 'duplicated' is a policy judgement, "
         "and the facts format holds no item catalogue with occurrence history; the proposal itself has "
         "no date.",
+    ),
+    Declined(
+        "二（三）1",
+        "地方各级司法行政部门要切实履行行政执法体制改革的法治协调职责，督促指导各级行政执法部门于2024年底前研究制定本部门行政执法事项目录",
+        "The justice departments' part is to urge and guide, which has no measure of its own; the dated "
+        "result, each enforcement department's catalogue by 2024年底前, is "
+        "national.catalogue.item_catalogue.",
+    ),
+    Declined(
+        "二（三）1",
+        "国务院有关部门制定本领域综合行政执法标准化指南，国务院司法行政部门研究制定综合行政执法改革法治建设政策文件",
+        "Central drafting with no date; " + _NO_DATE,
     ),
     Declined(
         "二（三）2",
@@ -318,14 +368,92 @@ DECLINED: tuple[Declined, ...] = (
         "No date and, nationally, no number of pilots; " + _NO_DATE,
     ),
     Declined(
+        "二（三）2",
+        "对基层接不住、监管跟不上的及时予以调整",
+        "'及时' sets no date, and which delegated items the grassroots cannot handle is a judgement the "
+        "facts do not record; the dated evaluation is national.delegation.evaluation.",
+    ),
+    Declined(
+        "二（三）3",
+        "健全事前事中事后监管有效衔接机制；建立健全跨部门、跨区域、跨层级的行政执法协作机制；完善行政执法管辖、法律适用等争议协调机制；健全行政执法与刑事司法衔接机制；加强行政执法机关与纪检监察机关的协作配合",
+        "Cooperation mechanisms with no date; " + _NO_DATE,
+    ),
+    Declined(
+        "二（四）1",
+        "加快出台行政执法监督条例；健全完善行政执法监督配套工作制度，推进行政执法案卷评查、行政执法案例指导等工作；研究制定科学、合理的行政执法考核评价指标体系",
+        "A regulation and rules to draft, with no addressee or date; " + _NO_DATE,
+    ),
+    Declined(
+        "二（四）2",
+        "积极探索司法所协助县级人民政府司法行政部门开展乡镇、街道行政执法监督工作的方式方法",
+        "Exploration ('探索'); " + _NO_DATE + " The dated four-level system is "
+        "national.supervision.four_level_system.",
+    ),
+    Declined(
+        "二（四）3",
+        "综合运用行政执法工作报告、统计分析、评议考核等方式，对行政执法工作情况开展经常性监督",
+        "Ongoing ('经常性') supervision has no measure; the dated part of the same sentence, the yearly "
+        "work plan, is national.supervision.annual_plan.",
+    ),
+    Declined(
+        "二（四）3",
+        "县级以上人民政府部门承担行政执法监督职责的机构，要加强对本部门本系统行政执法工作和重大行政执法案事件的统筹协调、日常监督和业务指导",
+        "Ongoing coordination, supervision and guidance; " + _NO_DATE + " A department's internal "
+        "supervision body is not a unit the facts format distinguishes.",
+    ),
+    Declined(
+        "二（四）3",
+        "完善重大行政执法案件专项监督调查处理机制；建立行政执法监督与12345政务服务便民热线等监督渠道的信息共享工作机制；积极推进落实行政执法监督员制度",
+        "Mechanisms and a supervisor system to build, with no addressee or date; " + _NO_DATE,
+    ),
+    Declined(
+        "二（五）1",
+        "国务院司法行政部门要加快推进全国行政执法综合管理监督信息系统应用，构建行政执法和行政执法监督一体化平台；推进行政执法和行政执法监督一体化平台集约化建设和部署应用，推行行政执法移动应用程序（APP）掌上执法",
+        "Information-system construction with no date ('加快推进'); " + _NO_DATE + " The dated data goal "
+        "(2025年底前) is national.data.national_database.",
+    ),
+    Declined(
         "二（五）2",
         "各地区和国务院有关部门业务系统与全国系统执法数据互联互通",
         "The 2025 date attaches to the database (national.data.national_database); the interconnection "
         "of each system has no date of its own.",
     ),
     Declined(
+        "二（六）1",
+        "合理配备行政执法力量，并注重行政执法机构队伍梯队建设；加强行政执法机构公职律师和法律顾问队伍建设；建立重大执法决定法制审核协作机制",
+        "Staffing and organisation; staffing is not in the facts format; " + _NO_DATE,
+    ),
+    Declined(
+        "二（六）2",
+        "建立健全行政执法责任追究、尽职免予问责机制；落实和完善行政执法人员工资待遇政策……依法为基层一线行政执法人员办理保险；完善行政执法人员心理咨询服务和危机干预机制",
+        "Accountability mechanisms and employment conditions; pay, insurance and counselling are not in "
+        "the facts format; " + _NO_DATE,
+    ),
+    Declined(
+        "二（六）3",
+        "将行政执法工作经费、行政执法装备配备费用纳入本级预算；合理保障行政执法经费投入力度",
+        "Budgets are not in the facts format, and the plan sets no date or amount, so no fact could "
+        "show it unmet.",
+    ),
+    Declined(
         "三（一）",
         "县级以上地方人民政府建立工作会商机制；向本级党委（党组）报告实施情况",
         "Organisational duties with no date; " + _NO_DATE,
+    ),
+    Declined(
+        "三（二）",
+        "各地区、各部门要明确任务分工，压紧压实责任，将贯彻落实本计划情况纳入法治政府建设督察、依法行政考核内容；适时组织开展行政执法人民群众满意度第三方测评",
+        "Internal arrangements, and a survey to be held '适时' (when appropriate) with no date; "
+        + _NO_DATE,
+    ),
+    Declined(
+        "三（三）",
+        "各地区、各部门要充分利用报刊、广播、电视等新闻媒体和网络新媒体，广泛宣传提升行政执法质量和效能的好举措好经验好做法",
+        "Publicity; " + _NO_DATE,
+    ),
+    Declined(
+        "三（三）",
+        "国务院司法行政部门要会同各有关方面加强对本计划实施情况的指导监督和跟踪分析，组织开展实施情况评估",
+        "The plan sets no date for its implementation evaluation; " + _NO_DATE,
     ),
 )
