@@ -278,7 +278,7 @@ DECLINED: tuple[Declined, ...] = (
     Declined(
         "二（一）2",
         "国务院司法行政部门要推进全国行政执法人员培训标准化体系建设；国务院有关部门要研究制定本系统行政执法人员的专门业务培训计划",
-        "Central duties with no date: a national training standardisation system and each State Council "
+        "Central duties: a national training standardisation system and each State Council "
         "department's training plan for its own system; " + _NO_DATE + " The officers' hours and the "
         "rotation are national.training.annual_hours and national.training.full_staff_rotation.",
     ),
@@ -328,7 +328,7 @@ DECLINED: tuple[Declined, ...] = (
         "二（二）3",
         "依法健全以信用为基础的新型执法机制，规范涉企行政检查，完善联合检查、“双随机、一公开”监管、非现场执法等工作机制；"
         "综合运用多种方式督促引导受处罚企业加强合规管理；探索建立涉企行政执法案件经济影响评估制度；完善涉民营企业行政执法违法行为投诉举报处理机制",
-        "Mechanisms to build and a system to explore ('探索'), with no addressee or date; inspections and "
+        "Mechanisms to build and a system to explore ('探索'), with no addressee; inspections and "
         "complaints are not in the facts format; " + _NO_DATE,
     ),
     Declined(
@@ -354,7 +354,7 @@ DECLINED: tuple[Declined, ...] = (
     Declined(
         "二（三）1",
         "国务院有关部门制定本领域综合行政执法标准化指南，国务院司法行政部门研究制定综合行政执法改革法治建设政策文件",
-        "Central drafting with no date; " + _NO_DATE,
+        "Central drafting; " + _NO_DATE,
     ),
     Declined(
         "二（三）2",
@@ -376,12 +376,12 @@ DECLINED: tuple[Declined, ...] = (
     Declined(
         "二（三）3",
         "健全事前事中事后监管有效衔接机制；建立健全跨部门、跨区域、跨层级的行政执法协作机制；完善行政执法管辖、法律适用等争议协调机制；健全行政执法与刑事司法衔接机制；加强行政执法机关与纪检监察机关的协作配合",
-        "Cooperation mechanisms with no date; " + _NO_DATE,
+        "Cooperation mechanisms; " + _NO_DATE,
     ),
     Declined(
         "二（四）1",
         "加快出台行政执法监督条例；健全完善行政执法监督配套工作制度，推进行政执法案卷评查、行政执法案例指导等工作；研究制定科学、合理的行政执法考核评价指标体系",
-        "A regulation and rules to draft, with no addressee or date; " + _NO_DATE,
+        "A regulation and rules to draft, with no addressee; " + _NO_DATE,
     ),
     Declined(
         "二（四）2",
@@ -404,12 +404,12 @@ DECLINED: tuple[Declined, ...] = (
     Declined(
         "二（四）3",
         "完善重大行政执法案件专项监督调查处理机制；建立行政执法监督与12345政务服务便民热线等监督渠道的信息共享工作机制；积极推进落实行政执法监督员制度",
-        "Mechanisms and a supervisor system to build, with no addressee or date; " + _NO_DATE,
+        "Mechanisms and a supervisor system to build, with no addressee; " + _NO_DATE,
     ),
     Declined(
         "二（五）1",
         "国务院司法行政部门要加快推进全国行政执法综合管理监督信息系统应用，构建行政执法和行政执法监督一体化平台；推进行政执法和行政执法监督一体化平台集约化建设和部署应用，推行行政执法移动应用程序（APP）掌上执法",
-        "Information-system construction with no date ('加快推进'); " + _NO_DATE + " The dated data goal "
+        "Information-system construction ('加快推进', speed up); " + _NO_DATE + " The dated data goal "
         "(2025年底前) is national.data.national_database.",
     ),
     Declined(
@@ -443,7 +443,7 @@ DECLINED: tuple[Declined, ...] = (
     Declined(
         "三（二）",
         "各地区、各部门要明确任务分工，压紧压实责任，将贯彻落实本计划情况纳入法治政府建设督察、依法行政考核内容；适时组织开展行政执法人民群众满意度第三方测评",
-        "Internal arrangements, and a survey to be held '适时' (when appropriate) with no date; "
+        "Internal arrangements, and a survey to be held '适时' (when appropriate); "
         + _NO_DATE,
     ),
     Declined(
@@ -454,6 +454,6 @@ DECLINED: tuple[Declined, ...] = (
     Declined(
         "三（三）",
         "国务院司法行政部门要会同各有关方面加强对本计划实施情况的指导监督和跟踪分析，组织开展实施情况评估",
-        "The plan sets no date for its implementation evaluation; " + _NO_DATE,
+        "The evaluation of the plan's implementation; " + _NO_DATE,
     ),
 )
