@@ -31,8 +31,11 @@ def officer_doc(hours: float) -> dict:
 def test_task01_political_capability_is_a_standing_duty(kit, liaoning) -> None:
     rule = liaoning.get("liaoning.task01.political_capability").rule
     assert rule.responsible == ("省直各行政执法部门", "各市政府", "省沈抚示范区管委会")
-    assert kit.in_scope(rule) == ["prov_market", "shenyang_eco"]
+    # "各级行政执法部门": enforcement units at every level, the county's included.
+    assert kit.in_scope(rule) == ["prov_market", "shenyang_eco", "county_market"]
+    assert rule.scope.levels == () and "各级行政执法部门" in rule.note
     kit.standing(rule, "prov_market")
+    kit.standing(rule, "county_market")
 
 
 # -- 2. 着力抓好业务培训 ----------------------------------------------------------

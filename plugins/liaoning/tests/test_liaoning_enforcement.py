@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import enforcerules as er
 from enforcerules.testing.plugin_kit import assert_inherited as inherited, fixture_settings
-from enforcerules_liaoning import TASKS
+from enforcerules.kinds import ExemptionEntry, ExemptionList, ListKind
+from enforcerules_liaoning import TASKS, plan
 
 S = er.Status
 AS_OF = dt.date(2026, 11, 23)
@@ -101,25 +103,27 @@ def test_task07_cases_decided_before_the_plan_was_issued_are_out_of_period(run, 
 
 # -- 8. 优化行政执法“四张清单”制度 ------------------------------------------------
 
-ART33 = "national.penalty_law.art33"
+ART32, ART33 = "national.penalty_law.art32", "national.penalty_law.art33"
+TOLERANCE = "liaoning.task08.first_violation_tolerance"
 EXCLUDED = ("life_health", "public_safety", "ecology_environment")
 
 
-def test_task08_first_violation_override_provenance(liaoning) -> None:
-    resolved = liaoning.get(ART33)
-    (record,) = resolved.overrides
-    assert resolved.declared_by == "national" and resolved.jurisdiction == "liaoning"
-    assert (record.jurisdiction, record.intent) == ("liaoning", er.Intent.TIGHTEN)
-    assert (record.citation.document, record.citation.clause) == ("lzbf-2023-18", "8")
-    assert "生命健康、公共安全、生态环保" in record.citation.quote
-    assert tuple(resolved.rule.spec.first_violation_excluded_fields) == EXCLUDED
-    assert tuple(record.previous.spec.first_violation_excluded_fields) == ()
-    assert resolved.rule.responsible == TASKS[8].responsible
+def test_task08_first_violation_tolerance_is_liaonings_own_rule_and_art33_stays_inherited(liaoning) -> None:
+    inherited(liaoning, ART33)
+    resolved = liaoning.get(TOLERANCE)
+    assert (resolved.declared_by, resolved.overrides) == ("liaoning", ())
+    rule = resolved.rule
+    assert (rule.citation.document, rule.citation.clause) == ("lzbf-2023-18", "8")
+    assert "生命健康、公共安全、生态环保" in rule.citation.quote
+    assert tuple(rule.spec.first_violation_excluded_fields) == EXCLUDED == plan.FIRST_VIOLATION_EXCLUDED_FIELDS
+    assert (rule.effective.start, rule.effective.end) == (dt.date(2023, 12, 10), dt.date(2025, 12, 31))
+    assert rule.responsible == TASKS[8].responsible
+    assert "Statutory discretion is untouched" in rule.note
 
 
-def first_minor(cid: str, field: str) -> dict:
+def first_minor(cid: str, field: str, **extra: object) -> dict:
     """A penalised first violation with minor harm, promptly corrected (art. 33 para. 1 sentence 2)."""
-    return case(cid, field=field, first_violation=True, harm="minor", corrected_promptly=True, outcome="penalised")
+    return case(cid, field=field, first_violation=True, harm="minor", corrected_promptly=True, outcome="penalised") | extra
 
 
 FIELDS = (*EXCLUDED, "food_drugs", "public_health", "natural_resources", "work_safety", "labour", "urban_management", "transport", "finance", "education_training", "market_regulation")
@@ -127,23 +131,69 @@ FIELDS = (*EXCLUDED, "food_drugs", "public_health", "natural_resources", "work_s
 
 @fixture_settings()
 @given(field=st.sampled_from(FIELDS), penalised=st.booleans())
-def test_task08_first_violation_leniency_not_in_life_health_public_safety_ecology(run, status, field, penalised) -> None:
-    """首违不罚 stays a ground (penalising is discretion, not penalising is exempt) except in the three fields."""
-    one = first_minor("c1", field) | {"outcome": "penalised" if penalised else "not_penalised"}
-    (finding,) = run(ART33, {"officers": OFFICERS, "certificates": CERTIFICATES, "cases": [one]}, AS_OF)
+def test_task08_tolerance_mechanism_not_in_life_health_public_safety_ecology(run, status, field, penalised) -> None:
+    """Liaoning's 容错免罚 reaches first minor violations outside the three fields only; art. 33 reaches all."""
+    one = first_minor("c1", field, outcome="penalised" if penalised else "not_penalised")
+    doc = {"officers": OFFICERS, "certificates": CERTIFICATES, "cases": [one]}
+    (ours,) = run(TOLERANCE, doc, AS_OF)
+    statute = S.COMPLIANT if penalised else S.EXEMPT
     if field in EXCLUDED:
-        assert finding.status is S.NOT_APPLICABLE
-        assert dict(finding.evidence)["first_violation_excluded"] is True
+        assert ours.status is S.NOT_APPLICABLE
+        assert dict(ours.evidence)["first_violation_excluded"] is True
     else:
-        assert finding.status is (S.COMPLIANT if penalised else S.EXEMPT)
+        assert ours.status is statute
+    # Statutory discretion is untouched: sparing or penalising stays lawful in every field.
+    assert status(run(ART33, doc, AS_OF), "c1") is statute
 
 
-def test_task08_the_national_baseline_keeps_first_violation_leniency_in_every_field(engine) -> None:
-    national = er.load_rulebook("national")
-    doc = {"units": [{"id": "prov_market", "name": "辽宁省市场监督管理局", "kind": "enforcement", "level": "province"}],
-           "officers": OFFICERS, "certificates": CERTIFICATES, "cases": [first_minor(f"in_{f}", f) for f in EXCLUDED]}
-    report = er.evaluate(attrs.evolve(national, rules=(national.get(ART33),)), er.load_facts(doc), AS_OF, engine=engine)
-    assert {f.status for f in report.findings} == {S.COMPLIANT}
+@pytest.mark.parametrize(
+    ("decided_on", "ours"),
+    [
+        ("2022-05-01", S.OUT_OF_PERIOD),
+        ("2023-12-09", S.OUT_OF_PERIOD),
+        ("2023-12-10", S.NOT_APPLICABLE),
+        ("2025-12-31", S.NOT_APPLICABLE),
+        ("2026-01-01", S.OUT_OF_PERIOD),
+    ],
+)
+def test_task08_field_limit_binds_only_in_the_plan_period(run, status, decided_on, ours) -> None:
+    """A first minor violation in ecology: judged by Liaoning's rule from 2023-12-10 to 2025-12-31, by art. 33 always."""
+    doc = {"officers": OFFICERS, "certificates": CERTIFICATES, "cases": [first_minor("eco", "ecology_environment", decided_on=decided_on)]}
+    assert status(run(TOLERANCE, doc, AS_OF), "eco") is ours
+    assert status(run(ART33, doc, AS_OF), "eco") is S.COMPLIANT
+
+
+def a_list(kind: ListKind, *, mandatory: bool = True) -> ExemptionList:
+    entry = ExemptionEntry("LN-01", "首次轻微违法", first_violation_required=True, mandatory=mandatory)
+    return ExemptionList(id=f"ln-{kind.value}", kind=kind, title="辽宁省清单", issuer="辽宁省司法厅", entries=(entry,))
+
+
+def test_task08_a_first_violation_list_applies_only_outside_the_three_fields(liaoning, engine) -> None:
+    """A 首违不罚 list entry worded "不予行政处罚", supplied to Liaoning's rule: binding outside the fields only."""
+    resolved = liaoning.get(TOLERANCE)
+    spec = attrs.evolve(resolved.rule.spec, lists=(a_list(ListKind.FIRST_MINOR_EXEMPT),))
+    book = attrs.evolve(liaoning, rules=(attrs.evolve(resolved, rule=attrs.evolve(resolved.rule, spec=spec)),))
+    cases = [first_minor("market", "market_regulation", violation_code="LN-01"), first_minor("eco", "ecology_environment", violation_code="LN-01")]
+    units = [{"id": "prov_market", "name": "辽宁省市场监督管理局", "kind": "enforcement", "level": "province"}]
+    doc = {"units": units, "officers": OFFICERS, "certificates": CERTIFICATES, "cases": cases}
+    findings = {f.subject: f.status for f in er.evaluate(book, er.load_facts(doc), AS_OF, engine=engine).findings}
+    assert findings == {"market": S.VIOLATION, "eco": S.NOT_APPLICABLE}
+
+
+def test_task08_declined_lists_go_where_the_declined_row_says(liaoning) -> None:
+    """不予/首违不罚 lists in art. 33's or Liaoning's rule's 'lists', 从轻/减轻 lists in art. 32's."""
+    (row,) = [d for d in plan.DECLINED if d.clause == "8" and "四张清单" in d.summary and "动态调整" in d.summary]
+    assert all(name in row.reason for name in (TOLERANCE, ART33, ART32, "NO_PENALTY", "FIRST_MINOR_EXEMPT", "LIGHTER", "MITIGATED"))
+    for rule_id in (TOLERANCE, ART33):
+        spec = liaoning.get(rule_id).rule.spec
+        for kind in (ListKind.NO_PENALTY, ListKind.FIRST_MINOR_EXEMPT):
+            assert attrs.evolve(spec, lists=(a_list(kind),)).lists[0].kind is kind
+        for kind in (ListKind.LIGHTER, ListKind.MITIGATED):
+            with pytest.raises(ValueError, match="lists"):
+                attrs.evolve(spec, lists=(a_list(kind),))
+    art32 = liaoning.get(ART32).rule.spec
+    for kind in (ListKind.LIGHTER, ListKind.MITIGATED):
+        assert attrs.evolve(art32, lists=(a_list(kind),)).lists[0].kind is kind
 
 
 def test_task08_typical_cases_of_the_four_lists_by_end_of_2024(kit, liaoning) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 import enforcerules as er
 from enforcerules.deadlines import DeadlineKind
-from enforcerules.kinds import CaseProcedure, RecurringCount, TaskDeadline
+from enforcerules.kinds import CaseProcedure, PenaltyDisposition, RecurringCount, TaskDeadline
 from enforcerules.testing import ExampleCoverage
 from enforcerules_liaoning import TASKS
 
@@ -50,7 +50,7 @@ def reachable(resolved: er.ResolvedRule) -> set[er.Status]:
         out.add(S.OUT_OF_PERIOD)
         if rule.scope.subject is not er.Subject.OFFICER:
             out.discard(S.NOT_APPLICABLE)  # only officers can be out of post
-    if isinstance(spec, CaseProcedure):
+    if isinstance(spec, (CaseProcedure, PenaltyDisposition)):
         out.add(S.OUT_OF_PERIOD)  # cases decided before the plan was issued
     return out
 
@@ -108,8 +108,18 @@ def test_example_exercises_every_rule_of_task(on_python, number) -> None:
         assert on_python.at(rule_id, LATE_2026) - {S.INSUFFICIENT_DATA}, rule_id
 
 
-def test_example_first_violation_in_ecology_is_not_a_ground_in_liaoning(on_python) -> None:
-    findings = {f.subject: f for f in on_python.findings("national.penalty_law.art33", LATE_2026)}
-    assert findings["case_first_eco_penalised"].status is S.NOT_APPLICABLE
-    assert findings["case_first_market_penalised"].status is S.COMPLIANT
-    assert findings["case_first_eco_penalised"].overridden_by == ("liaoning",)
+def test_example_first_violation_in_ecology_is_outside_liaonings_mechanism_not_the_statute(on_python) -> None:
+    ours = {f.subject: f.status for f in on_python.findings("liaoning.task08.first_violation_tolerance", LATE_2026)}
+    assert ours["case_first_eco_penalised"] is S.NOT_APPLICABLE
+    assert ours["case_first_market_penalised"] is S.COMPLIANT
+    assert ours["case_before_plan"] is S.OUT_OF_PERIOD
+    statute = {f.subject: f for f in on_python.findings("national.penalty_law.art33", LATE_2026)}
+    assert statute["case_first_eco_penalised"].status is S.COMPLIANT
+    assert statute["case_first_eco_penalised"].overridden_by == ()
+
+
+def test_example_binds_task14s_units_with_the_national_task_key(on_python) -> None:
+    ours = {f.subject: f.status for f in on_python.findings("liaoning.task14.supervision_system", LATE_2026)}
+    assert (ours["ln_justice"], ours["sy_justice"], ours["ln_market"]) == (S.COMPLIANT, S.LATE, S.VIOLATION)
+    governments = {f.subject: f.status for f in on_python.findings("national.supervision.four_level_system", LATE_2026)}
+    assert (governments["ln_gov"], governments["sy_gov"]) == (S.COMPLIANT, S.LATE)

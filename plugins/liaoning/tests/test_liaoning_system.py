@@ -22,7 +22,11 @@ AS_OF = dt.date(2026, 11, 23)
 
 
 def test_task10_system_reform_is_standing_and_the_item_catalogue_stays_national(kit, liaoning) -> None:
-    kit.standing(liaoning.get("liaoning.task10.system_reform").rule, "prov_justice")
+    rule = liaoning.get("liaoning.task10.system_reform").rule
+    # "各级司法行政部门…督促指导各级行政执法部门": justice and enforcement units at every level.
+    assert kit.in_scope(rule) == ["prov_market", "prov_justice", "shenyang_justice", "shenyang_eco", "county_market"]
+    kit.standing(rule, "prov_justice")
+    kit.standing(rule, "county_market")
     assert inherited(liaoning, "national.catalogue.item_catalogue").rule.spec.deadline.phrase == "2024年底前"
 
 
@@ -61,6 +65,21 @@ def test_task14_coordination_and_supervision_system_by_end_of_2024_inherited(kit
     rule = inherited(liaoning, "national.supervision.four_level_system").rule
     assert rule.spec.deadline.phrase == "2024年底前" and TASKS[14].deadline == "2024年底前完成"
     kit.stage_deadline(rule, "shenyang_gov", dt.date(2024, 12, 31))
+
+
+def test_task14_responsible_units_build_the_system_by_end_of_2024(run, status, kit, liaoning) -> None:
+    """责任单位 省司法厅、省直各行政执法部门 (and the cities' units) are bound, with the national task key."""
+    rule = liaoning.get("liaoning.task14.supervision_system").rule
+    national = liaoning.get("national.supervision.four_level_system").rule
+    assert rule.responsible == TASKS[14].responsible == ("省司法厅", "省直各行政执法部门")
+    assert rule.spec.task == national.spec.task == "supervision_system"
+    assert rule.spec.deadline.due() == national.spec.deadline.due() == dt.date(2024, 12, 31)
+    assert kit.in_scope(rule) == ["prov_market", "prov_justice", "shenyang_justice", "shenyang_eco"]
+    kit.stage_deadline(rule, "prov_justice", dt.date(2024, 12, 31))
+    kit.stage_deadline(rule, "shenyang_eco", dt.date(2024, 12, 31))
+    # A government's report is its own: it does not discharge the justice department's duty.
+    findings = run(rule.id, {"task_reports": [kit.report("supervision_system", "prov_gov", "2024-06-01")]}, AS_OF)
+    assert status(findings, "prov_justice") is S.VIOLATION
 
 
 # -- 15. 创新行政执法监督方式 -----------------------------------------------------

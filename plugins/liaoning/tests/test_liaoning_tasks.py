@@ -131,3 +131,16 @@ def test_standing_tasks_are_never_late(liaoning: er.Rulebook) -> None:
     for r in standing:
         statuses = {b.status for b in r.rule.spec.branches(r.rule, er.DeadlinePolicy())}
         assert statuses == {er.Status.COMPLIANT, er.Status.PENDING}
+
+
+def test_every_task_rule_says_which_levels_it_binds_and_why(liaoning: er.Rulebook) -> None:
+    """Province and city only where the task addresses no lower body; every level where it says 各级."""
+    for rule in plan.RULES:
+        if rule.scope.subject is not er.Subject.UNIT:
+            continue
+        if rule.scope.levels == (er.Level.PROVINCE, er.Level.CITY):
+            assert "Bound: units at province and city level" in rule.note and "not bound" in rule.note, rule.id
+        elif not rule.scope.levels:
+            assert "every level" in rule.note, rule.id
+        else:
+            assert rule.scope.levels == (er.Level.PROVINCE,) and ("province" in rule.note or "provincial" in rule.note), rule.id

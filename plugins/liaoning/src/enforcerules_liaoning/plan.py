@@ -12,6 +12,11 @@ tasks, each closing with its 责任单位 and 完成时限. Every task is here:
   case-file review, task 7's citing of the discretion baseline);
 - what it changes in a national rule is an :class:`~enforcerules.Override`
   (:data:`OVERRIDES`); what cannot be checked is in :data:`DECLINED`.
+  Where a task names which Liaoning bodies carry out a national task (task
+  14), the national rule stays inherited and a Liaoning rule with the same
+  task key binds those bodies; task 8's 首违不罚 field limit is Liaoning's own
+  rule (``liaoning.task08.first_violation_tolerance``), not an override of
+  《行政处罚法》 art. 33, whose discretion a provincial plan cannot narrow.
 
 :data:`TASKS` maps each task number to its 责任单位, its 完成时限 as written
 and the ids of the rules that carry it in the resolved rulebook.
@@ -27,7 +32,11 @@ departments, so a government unit (辽宁省人民政府, a city government) ans
 for its finance, human-resources and business-environment departments; give
 those departments their own government units only if national rules binding
 governments ("各地区") should bind them too. 各市政府 and 省沈抚示范区管委会 add
-no kind of their own: a city answers through its units of those kinds. A unit shows a stage done with a task report of the rule's
+no kind of their own: a city answers through its units of those kinds.
+County and township units are bound only where the task's own text
+addresses them ("各级行政执法部门" in tasks 1 and 10; task 2's training plan;
+task 16's yearly case-file review); every task rule's note says which levels
+it binds and why. A unit shows a stage done with a task report of the rule's
 task key; a standing ("持续推进") task is compliant once activity is reported
 and pending until then.
 """
@@ -36,16 +45,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
 from enforcerules import Declined, Intent, Level, Override, Period, Rule, Scope, SourceDocument, Subject, UnitKind
 from enforcerules.citation import citer
-from enforcerules.kinds import CaseProcedure, ProcedureRequirement, RecurringCount, TaskDeadline
+from enforcerules.kinds import CaseProcedure, PenaltyDisposition, ProcedureRequirement, RecurringCount, TaskDeadline
 
 __all__ = [
     "CITY_IMPLEMENTERS",
     "DECLINED",
+    "FIRST_VIOLATION_EXCLUDED_FIELDS",
     "OVERRIDES",
     "PLAN",
     "RULES",
@@ -171,6 +182,14 @@ DEADLINE_AS_WRITTEN: Mapping[int, str] = {
 }
 
 
+_BOUND = (
+    "Bound: units at province and city level of the kinds the 责任单位 name (the provincial 责任单位, "
+    "and the cities by task 1's '以下均需各市政府、省沈抚示范区管委会落实'); {why}"
+)
+#: Why a task rule binds no unit below the city, unless the task says otherwise.
+_NOT_BELOW_CITY = "the task's text addresses no county or township body, so units below the city are not bound."
+
+
 def task_rule(
     number: int,
     name: str,
@@ -182,9 +201,17 @@ def task_rule(
     deadline: str,
     scope: Scope | None = None,
     note: str = "",
+    below_city: str = _NOT_BELOW_CITY,
 ) -> Rule:
-    """The rule for one stage of a task's 完成时限: its units report ``task`` by ``deadline``."""
+    """The rule for one stage of a task's 完成时限: its units report ``task`` by ``deadline``.
+
+    Without *scope* the rule binds the 责任单位's kinds at province and city
+    level, and its note ends with *below_city*: why no lower level is bound.
+    A rule given its own *scope* explains it in *note*.
+    """
     responsible = RESPONSIBLE[number]
+    if scope is None:
+        note = " ".join(t for t in (note, _BOUND.format(why=below_city)) if t)
     return Rule(
         id=f"liaoning.task{number:02d}.{name}",
         title_zh=title_zh,
@@ -221,13 +248,16 @@ _STANDING_NOTE = (
 )
 
 
-def standing(number: int, name: str, title_zh: str, title_en: str, quote: str, *, task: str, note: str = "") -> Rule:
-    """A task whose 完成时限 is "持续推进"."""
+def standing(
+    number: int, name: str, title_zh: str, title_en: str, quote: str, *, task: str, note: str = "", **bound: Any
+) -> Rule:
+    """A task whose 完成时限 is "持续推进"; *bound*: ``scope`` or ``below_city`` as for :func:`task_rule`."""
     text = _STANDING_NOTE.format(task=task) + (f" {note}" if note else "")
-    return task_rule(number, name, title_zh, title_en, quote, task=task, deadline="持续推进", note=text)
+    return task_rule(number, name, title_zh, title_en, quote, task=task, deadline="持续推进", note=text, **bound)
 
 
 _ENFORCEMENT_ALL_LEVELS = Scope(Subject.UNIT, unit_kinds=(UnitKind.ENFORCEMENT,))
+_ENFORCEMENT_JUSTICE_ALL_LEVELS = Scope(Subject.UNIT, unit_kinds=(UnitKind.ENFORCEMENT, UnitKind.JUSTICE))
 _PROVINCIAL_ENFORCEMENT = Scope(Subject.UNIT, unit_kinds=(UnitKind.ENFORCEMENT,), levels=(Level.PROVINCE,))
 _PROVINCIAL_JUSTICE = Scope(Subject.UNIT, unit_kinds=(UnitKind.JUSTICE,), levels=(Level.PROVINCE,))
 
@@ -240,6 +270,11 @@ POLITICAL_CAPABILITY = standing(
     "Build political capability of the enforcement workforce",
     "1. 加强政治能力建设。各级行政执法部门要把加强党的政治建设放在首位……完成时限：持续推进",
     task="political_capability",
+    scope=_ENFORCEMENT_ALL_LEVELS,
+    note=(
+        "'各级行政执法部门' binds enforcement units at every level, county and township units included "
+        "(the 责任单位 省直各行政执法部门 and the cities' units are among them)."
+    ),
 )
 
 # Task 2: 60 hours a year (national.training.annual_hours) and township officers'
@@ -256,7 +291,7 @@ ANNUAL_TRAINING_PLAN = yearly_rule(
     label_en="yearly legal-knowledge training plan",
     scope=_ENFORCEMENT_ALL_LEVELS,
     note=(
-        "'各级行政执法部门' binds every enforcement unit; one event 'annual_training_plan' (subject: the "
+        "'各级行政执法部门' binds enforcement units at every level; one event 'annual_training_plan' (subject: the "
         "unit) per calendar year shows the year's plan made. '明确学时要求' (setting the hours) is content "
         "of the plan the facts do not carry."
     ),
@@ -302,6 +337,10 @@ THREE_SYSTEMS = task_rule(
         "The dated stage of the 完成时限; a unit reports 'three_systems_staged_results'. Legal review "
         "before major decisions, case by case, is the inherited national.cases.legal_review."
     ),
+    below_city=(
+        "county units are where the task's inspections focus ('以市县级行政执法部门为重点，开展…督导检查'), "
+        "as their object, not as 责任单位, so units below the city are not bound."
+    ),
 )
 
 # Task 6: the problem list by end of 2023 is inherited
@@ -317,6 +356,11 @@ RECTIFICATION_STAGED = task_rule(
     note=(
         "Second stage of task 6 (the first, the problem list by 2023年底前, is the inherited "
         "national.rectification.problem_list). A unit reports 'rectification_staged_results'."
+    ),
+    below_city=(
+        "the problem list of '各地区有关部门' is the inherited national rule, which binds every level; the "
+        "staged results of the task as a whole are the 责任单位's and the cities', so units below the city "
+        "are not bound by this rule."
     ),
 )
 
@@ -350,8 +394,6 @@ CITES_DISCRETION_BASELINE = Rule(
     ),
 )
 
-# Task 8: 首违不罚 outside life & health, public safety, ecology & environment is an
-# override of national.penalty_law.art33 (OVERRIDES).
 FOUR_LISTS_TYPICAL_CASES = task_rule(
     8,
     "typical_cases",
@@ -363,6 +405,38 @@ FOUR_LISTS_TYPICAL_CASES = task_rule(
     note=(
         "The four lists (不予行政处罚、从轻行政处罚、减轻行政处罚、不予实施行政强制措施) themselves have "
         "no date: the dated obligation is the typical cases. A unit reports 'four_lists_typical_cases'."
+    ),
+)
+
+#: Task 8: "不涉及生命健康、公共安全、生态环保等领域" — the fields its 容错免罚 mechanism leaves out.
+FIRST_VIOLATION_EXCLUDED_FIELDS: tuple[str, ...] = ("life_health", "public_safety", "ecology_environment")
+
+FIRST_VIOLATION_TOLERANCE = Rule(
+    id="liaoning.task08.first_violation_tolerance",
+    title_zh="对不涉及生命健康、公共安全、生态环保等领域的首次轻微违法行为实施容错免罚机制",
+    title_en="First-violation tolerance (首违不罚) outside life and health, public safety, ecology and environment",
+    citation=cite(
+        "8",
+        "全面落实“首违不罚”制度，对不涉及生命健康、公共安全、生态环保等领域的首次轻微违法行为实施容错免罚机制",
+    ),
+    spec=PenaltyDisposition(first_violation_excluded_fields=FIRST_VIOLATION_EXCLUDED_FIELDS),
+    scope=Scope(Subject.CASE),
+    effective=ISSUED_TO_END,
+    responsible=RESPONSIBLE[8],
+    note=(
+        "Liaoning's 容错免罚 mechanism, for cases decided in the plan period (2023-12-10..2025-12-31; "
+        "cases decided before or after are out_of_period). It applies 《行政处罚法》 art. 33 with para. 1 "
+        "sentence 2 (首违不罚) outside the fields life_health, public_safety and ecology_environment "
+        "only: in those fields a first minor violation is not_applicable here (the mechanism does not "
+        "reach it); elsewhere a penalised one is compliant (discretion) and an unpenalised one exempt. "
+        "Statutory discretion is untouched: national.penalty_law.art33 stays inherited and still lets an "
+        "authority spare, or penalise, a first minor violation in those fields, since a provincial plan "
+        "cannot withdraw the statute's '可以不予行政处罚'; without lists this rule finds nothing unlawful "
+        "that art. 33 allows. Its bite comes with Liaoning's published 首违不罚 and 不予处罚 lists, "
+        "supplied in 'lists' by an override of this rule: their entries then apply only outside the "
+        "three fields. The statute's shall-not grounds (sentence 1, para. 2) are evaluated here as in "
+        "art. 33, so a case penalised against them shows under both rules. '等领域' leaves the fields "
+        "open: the three named are the default; override 'first_violation_excluded_fields' to add others."
     ),
 )
 
@@ -385,7 +459,12 @@ ENFORCEMENT_REFORM = standing(
     "Coordinate reform of the enforcement system; keep item catalogues adjusted",
     "10. 协调推进行政执法体制改革。各级司法行政部门要在本级党委、政府的领导下……督促指导各级行政执法部门动态调整本部门行政执法事项目录……完成时限：持续推进",
     task="enforcement_system_reform",
-    note="The national deadline for each department's item catalogue (national.catalogue.item_catalogue, 2024年底前) stays inherited.",
+    scope=_ENFORCEMENT_JUSTICE_ALL_LEVELS,
+    note=(
+        "'各级司法行政部门' (the reform's legal coordination) and '各级行政执法部门' (adjusting their item "
+        "catalogues) bind justice and enforcement units at every level. The national deadline for each "
+        "department's item catalogue (national.catalogue.item_catalogue, 2024年底前) stays inherited."
+    ),
 )
 
 # Task 11: the evaluation of delegated items by end of 2024 is inherited
@@ -414,6 +493,10 @@ JOINT_ENFORCEMENT = task_rule(
     "12. 加强联合执法和协作执法。强化对联合执法和协作执法的统筹协调……完成时限：2024年底前取得阶段性成果并持续推进",
     task="joint_enforcement_staged_results",
     deadline="2024年底前",
+    below_city=(
+        "the text itself divides the work between '省级行政执法部门' (cross-city mechanisms) and '各市' "
+        "(within each city), so units below the city are not bound."
+    ),
 )
 
 # == 二（四） 强化行政执法协调监督 =================================================
@@ -428,7 +511,27 @@ SUPERVISION_RULES = task_rule(
     deadline="2025年底前",
 )
 
-# Task 14 is the inherited national.supervision.four_level_system (2024年底前, same content).
+# Task 14: the governments' system by end of 2024 is the inherited
+# national.supervision.four_level_system; the task's 责任单位 are bound by a rule
+# of their own with the same task key and date.
+SUPERVISION_SYSTEM = task_rule(
+    14,
+    "supervision_system",
+    "基本建成省市县乡全覆盖的行政执法协调监督工作体系",
+    "Coordination and supervision system covering province, city, county and township basically built",
+    "基本建成比较完善的省市县乡全覆盖的行政执法协调监督工作体系……完成时限：2024年底前完成",
+    task="supervision_system",
+    deadline="2024年底前",
+    note=(
+        "The task's 责任单位 (省司法厅、省直各行政执法部门) build the system by '2024年底前完成'; a unit reports "
+        "'supervision_system', the task key of the inherited national.supervision.four_level_system, "
+        "which keeps binding the governments with the same date."
+    ),
+    below_city=(
+        "the system covers '省市县乡', but building it is the 责任单位's and the cities' task; county "
+        "governments stay bound by the inherited national rule, and units below the city are not bound by this rule."
+    ),
+)
 
 SUPERVISION_METHODS = task_rule(
     15,
@@ -439,6 +542,12 @@ SUPERVISION_METHODS = task_rule(
     task="supervision_methods",
     deadline="2025年底前",
     note="The yearly supervision work plan itself is the inherited national.supervision.annual_plan.",
+    below_city=(
+        "the sentences addressed to '县级以上' bodies are the inherited national.supervision.annual_plan "
+        "(justice units at every local level above township), and the '各级行政执法部门' reporting to the "
+        "justice department is declined ('定期' has no frequency); completing the task as a whole is the "
+        "责任单位's and the cities', so units below the city are not bound by this rule."
+    ),
 )
 
 SUPERVISION_RESULTS = standing(
@@ -448,6 +557,11 @@ SUPERVISION_RESULTS = standing(
     "Use the results of enforcement supervision",
     "16. 强化行政执法监督结果运用。建立完善常态化行政执法评议考核机制……完成时限：持续推进",
     task="supervision_results",
+    below_city=(
+        "the yearly case-file review that '各地区、各部门' hold is liaoning.task16.case_file_review, which "
+        "binds every level; the rest of the task is the 责任单位's and the cities', so units below the "
+        "city are not bound by this rule."
+    ),
 )
 
 CASE_FILE_REVIEW = yearly_rule(
@@ -478,6 +592,10 @@ DATA_AGGREGATION = task_rule(
     task="provincial_data_aggregation",
     deadline="2024年底前",
     note="The national database by 2025年底前 (national.data.national_database) binds the national justice unit and stays inherited.",
+    below_city=(
+        "'全省各级行政执法部门' are the users of the platform the task builds, not its builders, so units "
+        "below the city are not bound."
+    ),
 )
 
 OFF_SITE_SUPERVISION = standing(
@@ -516,7 +634,12 @@ FUNDING = standing(
     "Fund enforcement in the budget",
     "21. 加大财政支持力度。将行政执法工作经费、装备配备费用纳入本级政府财政预算，保证执法经费足额拨付……完成时限：持续推进",
     task="enforcement_funding",
-    note="'本级政府财政预算' binds the budget of each level: the province's finance department and the city governments.",
+    note="'本级政府财政预算': each government funds enforcement at its own level.",
+    below_city=(
+        "the task names the provincial finance department and, by task 1, the cities; county "
+        "governments fund their own level but are not named, so they are not bound (widen the scope's "
+        "levels to bind them)."
+    ),
 )
 
 # == 三 组织保障 ===================================================================
@@ -583,11 +706,13 @@ RULES: tuple[Rule, ...] = (
     QUALITY_EVALUATION,
     CITES_DISCRETION_BASELINE,
     FOUR_LISTS_TYPICAL_CASES,
+    FIRST_VIOLATION_TOLERANCE,
     ENFORCEMENT_MECHANISMS,
     ENFORCEMENT_REFORM,
     DELEGATION_REPORT,
     JOINT_ENFORCEMENT,
     SUPERVISION_RULES,
+    SUPERVISION_SYSTEM,
     SUPERVISION_METHODS,
     SUPERVISION_RESULTS,
     CASE_FILE_REVIEW,
@@ -618,25 +743,7 @@ ROTATION = Override(
     ),
 )
 
-FIRST_VIOLATION = Override(
-    "national.penalty_law.art33",
-    intent=Intent.TIGHTEN,
-    citation=cite(
-        "8",
-        "全面落实“首违不罚”制度，对不涉及生命健康、公共安全、生态环保等领域的首次轻微违法行为实施容错免罚机制",
-    ),
-    params={"first_violation_excluded_fields": ("life_health", "public_safety", "ecology_environment")},
-    responsible=RESPONSIBLE[8],
-    note=(
-        "首违不罚 (art. 33 para. 1 sentence 2) is not available in cases of the fields life_health, "
-        "public_safety and ecology_environment: a penalised first minor violation there is not a "
-        "finding. '等领域' leaves the list open; the three named fields are the default, and a further "
-        "override of 'first_violation_excluded_fields' adds others. Intent TIGHTEN: in those fields "
-        "the leniency the national baseline allows is withdrawn."
-    ),
-)
-
-OVERRIDES: tuple[Override, ...] = (ROTATION, FIRST_VIOLATION)
+OVERRIDES: tuple[Override, ...] = (ROTATION,)
 
 # == Task table ====================================================================
 
@@ -669,7 +776,7 @@ _TASK_RULES: Mapping[int, tuple[tuple[str, ...], str]] = {
         ("national.discretion.baselines", "liaoning.task07.cites_discretion_baseline"),
         "加快完善行政裁量权基准制度",
     ),
-    8: (("liaoning.task08.typical_cases", "national.penalty_law.art33"), "优化行政执法“四张清单”制度"),
+    8: (("liaoning.task08.typical_cases", "liaoning.task08.first_violation_tolerance"), "优化行政执法“四张清单”制度"),
     9: (("liaoning.task09.staged_results",), "健全完善行政执法工作机制"),
     10: (
         ("liaoning.task10.system_reform", "national.catalogue.item_catalogue"),
@@ -681,7 +788,10 @@ _TASK_RULES: Mapping[int, tuple[tuple[str, ...], str]] = {
     ),
     12: (("liaoning.task12.staged_results",), "加强联合执法和协作执法"),
     13: (("liaoning.task13.staged_results",), "完善行政执法监督制度"),
-    14: (("national.supervision.four_level_system",), "建立健全行政执法协调监督体系"),
+    14: (
+        ("liaoning.task14.supervision_system", "national.supervision.four_level_system"),
+        "建立健全行政执法协调监督体系",
+    ),
     15: (("liaoning.task15.completed", "national.supervision.annual_plan"), "创新行政执法监督方式"),
     16: (
         ("liaoning.task16.use_of_results", "liaoning.task16.case_file_review"),
@@ -760,8 +870,11 @@ DECLINED: tuple[Declined, ...] = (
         "建立行政执法“四张清单”（不予行政处罚、从轻行政处罚、减轻行政处罚、不予实施行政强制措施清单）动态调整机制",
         "The lists have no date of their own (the dated obligation is the typical cases, "
         "liaoning.task08.typical_cases). Liaoning's published lists are not in the project's data; "
-        "their entries can be supplied as ExemptionList data in the 'lists' parameter of "
-        "national.penalty_law.art33 (ListKind.NO_PENALTY, LIGHTER, MITIGATED). The "
+        "their entries can be supplied as ExemptionList data: NO_PENALTY (不予行政处罚) and "
+        "FIRST_MINOR_EXEMPT (首违不罚) lists in the 'lists' parameter of "
+        "liaoning.task08.first_violation_tolerance, which applies task 8's field limit to them (or of "
+        "national.penalty_law.art33, which does not); LIGHTER and MITIGATED (从轻、减轻行政处罚) lists in "
+        "the 'lists' parameter of national.penalty_law.art32. The "
         "不予实施行政强制措施 list (ListKind.NO_COERCIVE_MEASURE) cannot be checked against cases: "
         "the facts format records penalties, not coercive measures.",
     ),
@@ -801,8 +914,8 @@ DECLINED: tuple[Declined, ...] = (
     Declined(
         "14",
         "加快制定行政执法监督工作指引；探索司法所协助县级司法行政部门开展乡镇、街道行政执法监督",
-        "'加快' and '探索' without a date; the dated system is the inherited "
-        "national.supervision.four_level_system.",
+        "'加快' and '探索' without a date; the dated system is liaoning.task14.supervision_system "
+        "(the 责任单位) and the inherited national.supervision.four_level_system (the governments).",
     ),
     Declined(
         "15",
