@@ -34,6 +34,13 @@ def test_10_problem_list_is_relaxed_to_end_of_august_2024_with_both_citations(da
     assert resolved.rule.responsible == ("全区行政执法部门",) and resolved.rule.supporting == ("区司法局",)
 
 
+def test_10_override_keeps_the_national_effective_period(datong, national) -> None:
+    # Conventions (docs/writing-a-plugin.md): an override keeps its parent's period;
+    # Datong's own rules start on its issue day, 2024-03-25.
+    assert datong.get(PROBLEM_LIST).rule.effective == national.get(PROBLEM_LIST).rule.effective == er.PLAN_PERIOD
+    assert datong.get("datong.rectification.special_rectification_report").rule.effective.start == D(2024, 3, 25)
+
+
 def test_10_relax_is_really_later_than_the_national_date(datong) -> None:
     resolved = datong.get(PROBLEM_LIST)
     assert resolved.rule.spec.deadline.due() > resolved.overrides[-1].previous.spec.deadline.due()

@@ -45,6 +45,53 @@ def test_3_2_report_counted_per_civil_code_with_statutory_holidays(datong) -> No
     assert spec.counting.value == "civil_code"
 
 
+def test_3_2_the_evaluations_the_report_follows_are_the_midterm_and_final_tasks(datong) -> None:
+    evaluations = {datong.get(r).rule.spec.task for r in ("datong.evaluation.midterm", "datong.evaluation.final")}
+    assert set(datong.get(REPORT).rule.spec.trigger_tasks) == evaluations == {"midterm_evaluation", "final_evaluation"}
+
+
+@pytest.mark.parametrize("task", ["midterm_evaluation", "final_evaluation"])
+@pytest.mark.parametrize(("reported", "expected"), [
+    ("2024-10-08", S.COMPLIANT),  # the last day after the National Day extension
+    ("2024-10-09", S.LATE),
+])
+def test_3_2_evaluation_reported_done_without_an_event_starts_the_15_days(run, status, make_doc, task, reported, expected) -> None:
+    # Evaluation reported done 2024-09-20, no 'evaluation_completed' event: the report is due 2024-10-08.
+    facts = make_doc([(task, "justice", "2024-09-20")], events=[("evaluation_report_to_city", "justice", reported)])
+    findings = run(REPORT, facts, D(2026, 11, 23))
+    assert status(findings, "justice") is expected
+    assert findings[0].due == D(2024, 10, 8)
+
+
+def test_3_2_evaluation_reported_done_and_no_report_pending_through_8_october_then_violation(run, status, make_doc) -> None:
+    facts = make_doc([("midterm_evaluation", "justice", "2024-09-20")])
+    assert status(run(REPORT, facts, D(2024, 10, 8)), "justice") is S.PENDING
+    assert status(run(REPORT, facts, D(2024, 10, 9)), "justice") is S.VIOLATION
+
+
+def test_3_2_an_evaluation_reported_and_recorded_as_an_event_the_same_day_starts_one_period(run, make_doc) -> None:
+    facts = make_doc(
+        [("midterm_evaluation", "justice", "2024-09-20")],
+        events=[("evaluation_completed", "justice", "2024-09-20"), ("evaluation_report_to_city", "justice", "2024-10-08")],
+    )
+    findings = run(REPORT, facts, D(2026, 11, 23))
+    assert [(f.status, f.due) for f in findings] == [(S.COMPLIANT, D(2024, 10, 8))]
+
+
+def test_3_2_midterm_and_final_reported_done_each_start_a_period(run, make_doc) -> None:
+    facts = make_doc(
+        [("midterm_evaluation", "justice", "2024-09-20"), ("final_evaluation", "justice", "2025-09-12")],
+        events=[("evaluation_report_to_city", "justice", "2024-10-08")],
+    )
+    findings = sorted(run(REPORT, facts, D(2026, 11, 23)), key=lambda f: f.due)
+    assert [(f.due, f.status) for f in findings] == [(D(2024, 10, 8), S.COMPLIANT), (D(2025, 9, 28), S.VIOLATION)]
+
+
+def test_3_2_another_task_reported_done_starts_no_period(run, status, make_doc) -> None:
+    facts = make_doc([("evaluation_index_system", "justice", "2024-09-20")])
+    assert status(run(REPORT, facts, D(2026, 11, 23)), "justice") is S.NOT_APPLICABLE
+
+
 def test_3_2_fifteen_days_from_20_september_2024_run_past_national_day(datong) -> None:
     # 9-20 + 15 days = 10-05, inside the National Day holiday (10-01..10-07):
     # the period ends on the next working day.
@@ -81,6 +128,15 @@ def test_3_2_final_evaluation_report_ends_on_an_adjusted_working_sunday(run, sta
 
 def test_3_2_no_evaluation_yet_means_no_report_due(run, status, make_doc) -> None:
     assert status(run(REPORT, make_doc(), D(2024, 9, 1)), "justice") is S.NOT_APPLICABLE
+
+
+@pytest.mark.parametrize(("completed", "expected"), [
+    ("2024-03-24", S.OUT_OF_PERIOD),  # the day before the plan was issued
+    ("2024-03-25", S.COMPLIANT),  # the issue day: Datong's rules apply
+])
+def test_3_2_an_evaluation_before_the_plan_was_issued_is_not_judged(run, status, make_doc, completed, expected) -> None:
+    facts = make_doc([("midterm_evaluation", "justice", completed)], events=[("evaluation_report_to_city", "justice", "2024-04-01")])
+    assert status(run(REPORT, facts, D(2026, 11, 23)), "justice") is expected
 
 
 def test_3_2_binds_the_district_bureau_not_the_city_bureau_it_reports_to(run, make_doc) -> None:

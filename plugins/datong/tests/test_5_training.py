@@ -37,6 +37,13 @@ def test_5_sixty_hours_and_rotation_by_june_2024_are_what_the_plan_says(datong) 
     assert datong.get(ROTATION).rule.spec.deadline.phrase == plan.TASKS["（5）"].timing == "2024年6月前"
 
 
+def test_5_manner_of_training_is_declined_and_the_sixty_hours_ignore_the_form(plan_flat) -> None:
+    # Training of either form counts (test_5_online_and_offline_hours_add_up_to_sixty).
+    (row,) = [d for d in plan.DECLINED if d.clause == "（5）"]
+    assert row.summary in plan_flat and "“线上＋线下”" in row.summary
+    assert "either form" in row.reason
+
+
 def _training(*records: tuple[float, str, str]) -> dict:
     return {
         "units": [{"id": "market", "name": "大通区市场监督管理局", "kind": "enforcement", "level": "county"}],

@@ -116,8 +116,21 @@ def test_standing_task_pending_until_work_is_reported(run, status, make_doc, rul
 @given(done=st.dates(min_value=D(2023, 8, 9), max_value=D(2026, 11, 23)), wait=st.integers(min_value=0, max_value=900))
 def test_standing_task_is_never_late_once_reported(run, status, make_doc, rule_id, rule, done, wait) -> None:
     unit = sorted(_owners(rule))[0]
-    as_of = done + dt.timedelta(days=wait)
+    as_of = max(done + dt.timedelta(days=wait), model.PERIOD.start)  # work reported before the plan counts
     assert status(run(rule_id, make_doc([(rule.spec.task, unit, done.isoformat())]), as_of), unit) is S.COMPLIANT
+
+
+OWN = [(c, rid, r) for c, rid, r in ROWS if rid.startswith("datong.")]
+
+
+@pytest.mark.parametrize(("clause", "rule_id", "rule"), OWN, ids=[rid for _, rid, _ in OWN])
+def test_task_applies_from_the_plans_issue_day_not_before(run, status, make_doc, clause, rule_id, rule) -> None:
+    # Issued 2024-03-25: the day before, the rule is not yet in effect; from that day it binds.
+    assert rule.effective == er.Period(D(2024, 3, 25), D(2025, 12, 31))
+    before = run(rule_id, make_doc(), D(2024, 3, 24))
+    assert [(f.subject, f.status) for f in before] == [("*", S.OUT_OF_PERIOD)]
+    unit = sorted(_owners(rule))[0]
+    assert status(run(rule_id, make_doc(), D(2024, 3, 25)), unit) is S.PENDING
 
 
 def test_a_report_of_another_unit_does_not_count(run, status, make_doc) -> None:

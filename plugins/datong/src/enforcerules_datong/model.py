@@ -19,10 +19,10 @@ from typing import Any
 
 import attrs
 
-from enforcerules import Deadline, Intent, Level, Override, Rule, Scope, Subject, UnitKind
+from enforcerules import PLAN_PERIOD, Deadline, Intent, Level, Override, Period, Rule, Scope, Subject, UnitKind
 from enforcerules.kinds import TaskDeadline
 
-from .documents import cite
+from .documents import PLAN, cite
 
 __all__ = [
     "ALL_DEPARTMENTS",
@@ -31,9 +31,17 @@ __all__ = [
     "DISTRICT",
     "JUSTICE_BUREAU",
     "BUREAU",
+    "PERIOD",
     "Task",
     "task_table",
 ]
+
+#: Effective period of the rules Datong adds: from the plan's issue day
+#: (2024-03-25) to the end of the 2023—2025 plans. A district plan cannot bind
+#: its units before it exists; its earliest due day (2024-08-31) lies after
+#: the issue day, so no dated task loses a year. Datong's override of a
+#: national rule keeps the national period (see docs/writing-a-plugin.md).
+PERIOD = Period(PLAN.issued_on or PLAN_PERIOD.start, PLAN_PERIOD.end)
 
 #: Unit names as the plan writes them.
 ALL_DEPARTMENTS = "全区行政执法部门"
@@ -114,6 +122,7 @@ class Task:
             citation=cite(self.clause, quote),
             spec=spec,
             scope=scope,
+            effective=PERIOD,
             responsible=self.units,
             supporting=self.supporting,
             note=note,

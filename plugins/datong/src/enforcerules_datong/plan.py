@@ -25,6 +25,7 @@ from .model import (
     DEPARTMENTS_AND_BUREAU,
     DISTRICT,
     JUSTICE_BUREAU,
+    PERIOD,
     Task,
     task_table,
 )
@@ -77,8 +78,8 @@ TRAINING_STANDARDS = T4.rule(
 
 # （5）restates 国办发〔2023〕27号 二（一）2: the same 60 hours in the same three
 # categories, and the full-staff rotation by the same "2024年6月前" — both
-# inherited. "线上＋线下" counts training in either form, which the national
-# rule does too (it does not look at the form).
+# inherited. Its manner of training ("分类分级分层", "线上＋线下") is declined
+# (see DECLINED): the 60 hours count training of either form.
 T5 = Task(5, responsible=ALL, timing="2024年6月前")
 
 T6 = Task(6, responsible=ALL, deadline=STANDING)
@@ -93,11 +94,30 @@ SPECIAL_TRAINING = T6.rule(
 
 # -- 3．切实加强全方位管理 -----------------------------------------------------
 
-# （7）restates 二（一）3 "未取得行政执法证件的人员不得独立从事行政执法工作" (inherited).
+# （7）and （8）restate 二（一）3, whose checkable cores stay inherited: no officer
+# without a certificate handles a case alone (national.certificates.
+# independent_enforcement) and every officer is assessed each year
+# (national.officers.annual_assessment). As for （6）（11）（13）, the system each
+# task tells the departments to carry out 长期坚持 is their own standing duty.
 T7 = Task(7, lead=LEAD, responsible=ALL, deadline=STANDING)
+QUALIFICATION = T7.rule(
+    "datong.officers.qualification_management", "qualification_and_certified_duty",
+    "严格落实资格管理和持证上岗制度", "Enforce qualification management and certified duty",
+    "严格落实行政执法人员资格管理和持证上岗制度，未取得行政执法证件的人员，不得独立从事行政执法工作。",
+    DEPARTMENTS,
+    note="The departments (责任单位) report their work on the system; 区司法局 leads. Each penalty case "
+    "is checked by the inherited national.certificates.independent_enforcement.",
+)
 
-# （8）restates 二（一）3 "健全完善行政执法人员年度考核制度" (inherited).
 T8 = Task(8, responsible=ALL, deadline=STANDING)
+RESPONSIBILITY_SYSTEM = T8.rule(
+    "datong.officers.responsibility_system", "enforcement_responsibility_system",
+    "全面落实行政执法责任制，健全年度考核制度", "Enforcement responsibility system and yearly assessment system",
+    "全面落实行政执法责任制，健全完善行政执法人员年度考核制度。",
+    DEPARTMENTS,
+    note="The departments report their work on the responsibility system and the assessment system. "
+    "Each officer's yearly assessment is checked by the inherited national.officers.annual_assessment.",
+)
 
 T9 = Task(9, responsible=LEAD, supporting=ALL, deadline=STANDING)
 EXIT_MECHANISM = T9.rule(
@@ -542,9 +562,12 @@ _EVALUATION = "三（二）"
 def _evaluation(rule_id: str, title_zh: str, title_en: str, quote: str, spec: Any, note: str = "") -> Rule:
     return Rule(
         id=rule_id, title_zh=title_zh, title_en=title_en, citation=cite(_EVALUATION, quote),
-        spec=spec, scope=BUREAU, responsible=(JUSTICE_BUREAU,), note=note,
+        spec=spec, scope=BUREAU, effective=PERIOD, responsible=(JUSTICE_BUREAU,), note=note,
     )
 
+
+#: Task keys of the two evaluations; their reported completion starts the 15-day report period.
+MIDTERM_TASK, FINAL_TASK = "midterm_evaluation", "final_evaluation"
 
 _MID_MONTH_NOTE = (
     "'中旬前' is ambiguous: by default (DeadlinePolicy.mid_month=BY_END) the evaluation is due by the "
@@ -553,13 +576,13 @@ _MID_MONTH_NOTE = (
 MIDTERM_EVALUATION = _evaluation(
     "datong.evaluation.midterm", "2024年9月中旬前完成中期评估", "Mid-term evaluation by mid-September 2024",
     "区司法局牵头开展实施情况评估，2024年9月中旬前完成中期评估",
-    TaskDeadline(task="midterm_evaluation", deadline="2024年9月中旬前"),
+    TaskDeadline(task=MIDTERM_TASK, deadline="2024年9月中旬前"),
     _MID_MONTH_NOTE,
 )
 FINAL_EVALUATION = _evaluation(
     "datong.evaluation.final", "2025年9月中旬前完成终期评估", "Final evaluation by mid-September 2025",
     "2025年9月中旬前完成终期评估",
-    TaskDeadline(task="final_evaluation", deadline="2025年9月中旬前"),
+    TaskDeadline(task=FINAL_TASK, deadline="2025年9月中旬前"),
     _MID_MONTH_NOTE,
 )
 EVALUATION_REPORT = _evaluation(
@@ -569,11 +592,15 @@ EVALUATION_REPORT = _evaluation(
     RelativeDeadline(
         trigger="evaluation_completed", response="evaluation_report_to_city", days="15日内",
         label_zh="将总结评估报告报市司法局", label_en="send the evaluation report to the city justice bureau",
+        trigger_tasks=(MIDTERM_TASK, FINAL_TASK),
     ),
-    "Each 'evaluation_completed' event of the bureau (mid-term or final) starts 15 days counted per "
-    "《民法典》 arts. 201 and 203: the completion day is not counted, and a last day on a statutory "
-    "rest day moves to the next working day (e.g. completed 2024-09-20 → due 2024-10-08, after the "
-    "National Day holiday).",
+    "The bureau's reported completion of the mid-term or final evaluation (task reports "
+    "'midterm_evaluation', 'final_evaluation', the keys of datong.evaluation.midterm and .final) starts "
+    "15 days; so does an 'evaluation_completed' event, for an evaluation recorded only as an event. An "
+    "evaluation recorded both ways on the same day starts one period; on different days, two. Days are "
+    "counted per 《民法典》 arts. 201 and 203: the completion day is not counted, and a last day on a "
+    "statutory rest day moves to the next working day (e.g. completed 2024-09-20 → due 2024-10-08, after "
+    "the National Day holiday).",
 )
 
 # =============================================================================
@@ -588,8 +615,8 @@ TASKS = task_table(
     (T4, [TRAINING_STANDARDS]),
     (T5, ["national.training.annual_hours", "national.training.full_staff_rotation"]),
     (T6, [SPECIAL_TRAINING, "national.training.township_higher_level"]),
-    (T7, ["national.certificates.independent_enforcement"]),
-    (T8, ["national.officers.annual_assessment"]),
+    (T7, [QUALIFICATION, "national.certificates.independent_enforcement"]),
+    (T8, [RESPONSIBILITY_SYSTEM, "national.officers.annual_assessment"]),
     (T9, [EXIT_MECHANISM]),
     (T10, [PROBLEM_LIST.rule_id, SPECIAL_RECTIFICATION]),
     (T11, [DISCRETION]),
@@ -633,7 +660,7 @@ TASKS = task_table(
 RULES: tuple[Rule, ...] = (
     POLITICAL_CAPACITY, PARTY_ORGANISATION, TEAM_BUILDING,
     TRAINING_STANDARDS, SPECIAL_TRAINING,
-    EXIT_MECHANISM,
+    QUALIFICATION, RESPONSIBILITY_SYSTEM, EXIT_MECHANISM,
     SPECIAL_RECTIFICATION,
     DISCRETION, DOCUMENT_FORMATS,
     THREE_SYSTEMS, CREDIT_SUPERVISION, NO_PENALTY_LIST, NO_PENALTY_LIST_ADJUSTMENT, ENTERPRISE_COMPLIANCE,
@@ -663,6 +690,13 @@ DECLINED: tuple[Declined, ...] = (
         "（4）",
         "对承担多个部门行政执法事项人员的培训，鼓励跨部门联合开展",
         "Encouragement (鼓励), not a duty.",
+    ),
+    Declined(
+        "（5）",
+        "开展分类分级分层培训，采取“线上＋线下”的方式",
+        "Says how training is organised and delivered, with no measure, share or subject of its own; the "
+        "duty it serves (60 hours a year, inherited) counts training of either form, and training records "
+        "carry no delivery form (the organiser is free text).",
     ),
     Declined(
         "（7）",
