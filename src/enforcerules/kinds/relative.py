@@ -177,7 +177,7 @@ class RelativeDeadline(RuleKind):
         if missing:
             evidence["calendar_gap"] = missing
         period = Period(trigger.on, trigger.on)
-        label = f"{self.trigger} {trigger.on.isoformat()} {trigger.id}"  # id: two triggers may share a day
+        label = f"{self._starts()} {trigger.on.isoformat()} {trigger.id}"  # id: two triggers may share a day
         return Observation(sid, period, label, values, evidence, due=due)
 
     def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
@@ -192,6 +192,10 @@ class RelativeDeadline(RuleKind):
             Branch(Status.VIOLATION),
         ]
 
+    def _starts(self) -> str:
+        """What starts the period: the trigger event kind, and any trigger tasks."""
+        return " / ".join((self.trigger, *self.trigger_tasks))
+
     def _what(self) -> tuple[str, str]:
         return self.label_zh or self.response, self.label_en or self.response
 
@@ -199,12 +203,12 @@ class RelativeDeadline(RuleKind):
         ev = obs.evidence
         what_zh, what_en = self._what()
         if status is Status.NOT_APPLICABLE:
-            return Explanation(f"没有{self.trigger}事件，不产生{self.days}日内{what_zh}的义务", f"no {self.trigger} event, so no duty to {what_en} within {self.days} days")
+            return Explanation(f"没有{self._starts()}，不产生{self.days}日内{what_zh}的义务", f"no {self._starts()}, so no duty to {what_en} within {self.days} days")
         start, on = ev["trigger_on"], ev["response_on"]
         how_zh = "（起算日不计入，末日为法定休假日的顺延，《民法典》第二百零一条、第二百零三条）" if self.counting is Counting.CIVIL_CODE else "（按自然日计算，不顺延）"
         how_en = " (start day not counted, a rest-day end moves on: Civil Code arts. 201, 203)" if self.counting is Counting.CIVIL_CODE else " (plain calendar days, no extension)"
         due = ev["due"]
-        head_zh, head_en = f"{self.trigger}于{start}发生，应在{self.days}日内{what_zh}", f"{self.trigger} on {start}; {what_en} due within {self.days} days"
+        head_zh, head_en = f"{self._starts()}于{start}发生，应在{self.days}日内{what_zh}", f"{self._starts()} on {start}; {what_en} due within {self.days} days"
         if status is Status.INSUFFICIENT_DATA:
             gap = ev.get("calendar_gap", "")
             return Explanation(

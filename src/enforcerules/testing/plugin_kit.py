@@ -328,8 +328,11 @@ class ExampleCoverage:
         return {f.status for day in days or self.days for f in self.reports[day].findings}
 
     def subjects(self, rule_id: str) -> set[str]:
-        """The subjects rule *rule_id* judged on any measured day."""
-        return {f.subject for day in self.days for f in self.findings(rule_id, day)}
+        """The subjects rule *rule_id* judged on any measured day.
+
+        The ``*`` of a rule-wide finding (no subjects, not yet in effect) is not a subject.
+        """
+        return {f.subject for day in self.days for f in self.findings(rule_id, day) if f.subject != "*"}
 
     def _fail(self, what: str, offenders: Mapping[str, object]) -> None:
         if offenders:
