@@ -128,9 +128,10 @@ class ClauseCoverage:
 
 
 def _targets() -> Iterator[tuple[Any, str]]:
-    """(module, attribute) pairs holding the evaluate function, outside this toolkit."""
+    """(module, attribute) pairs holding the evaluate function: the package, its
+    modules, plugins and the plugin test kit — every enforcerules module but this one."""
     for name, module in list(sys.modules.items()):
-        if module is None or not name.startswith("enforcerules") or name.startswith("enforcerules.testing"):
+        if module is None or not name.startswith("enforcerules") or name == __name__:
             continue
         if callable(getattr(module, "evaluate", None)):
             yield module, "evaluate"
