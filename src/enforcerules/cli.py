@@ -193,25 +193,25 @@ _COMMANDS = {
 }
 
 
+#: Errors that end a command with a message and their documented exit code.
+_EXIT_CODES: tuple[tuple[type[Exception], int], ...] = (
+    (FactsError, EXIT_UNREADABLE),
+    (ResolutionError, EXIT_RESOLUTION),
+    (DeclarationError, EXIT_USAGE),
+    (EngineUnavailable, EXIT_ENGINE),
+)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return _COMMANDS[args.command](Registry(), args)
-    except FactsError as exc:
-        print(f"enforcerules: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except ResolutionError as exc:
-        print(f"enforcerules: {exc}", file=sys.stderr)
-        return EXIT_RESOLUTION
-    except DeclarationError as exc:
-        print(f"enforcerules: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except EngineUnavailable as exc:
-        print(f"enforcerules: {exc}", file=sys.stderr)
-        return EXIT_ENGINE
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return EXIT_OK
+    except tuple(kind for kind, _ in _EXIT_CODES) as exc:
+        print(f"enforcerules: {exc}", file=sys.stderr)
+        return next(code for kind, code in _EXIT_CODES if isinstance(exc, kind))
 
 
 if __name__ == "__main__":
