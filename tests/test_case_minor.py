@@ -33,3 +33,10 @@ def test_minor_must_be_a_boolean() -> None:
     facts = er.load_facts({"units": [{"id": "u1", "name": "局", "kind": "enforcement", "level": "county"}],
                            "cases": [{"id": "k1", "unit": "u1", "decided_on": "2024-05-06", "minor": "yes"}]})
     assert [r.location for r in facts.rejections] == ["$.cases[0].minor"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_art33_sentence1_does_not_apply_to_a_violation_recorded_as_not_minor(engine: str) -> None:
+    report = er.evaluate(er.load_rulebook("national"), _facts(False), dt.date(2024, 6, 1), engine=engine)
+    finding = next(f for f in report.findings if f.rule_id == "national.penalty_law.art33")
+    assert finding.status is er.Status.NOT_APPLICABLE

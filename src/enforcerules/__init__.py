@@ -7,11 +7,16 @@ Data flow: plugin → :class:`Jurisdiction` declaration → :class:`Rulebook`
 
 from .api import load_rulebook
 from .calendar import HolidayCalendar, civil_code_period_end
-from .chinatime import CST
+from .chinatime import CST, cst_date
 from .citation import Citation, Period, SourceDocument
-from .deadlines import Deadline, DeadlinePolicy, MidMonthReading, MonthBeforeReading, NamedDayReading
+from .deadlines import UNDATED_PHRASE, Deadline, DeadlineKind, DeadlinePolicy, MidMonthReading, MonthBeforeReading, NamedDayReading
 from .errors import (
     CalendarError,
+    CyclicJurisdiction,
+    DeadlinePhraseError,
+    DuplicateRule,
+    UnknownJurisdiction,
+    UnknownRuleReference,
     DeclarationError,
     EngineError,
     EngineUnavailable,
@@ -44,7 +49,7 @@ from .hookspecs import hookimpl
 from .jurisdiction import Declined, Intent, Jurisdiction, Override, Repeal
 from .loading import facts_from_json, facts_to_json, load_facts
 from .registry import Registry
-from .report import Report
+from .report import REPORT_FORMAT_VERSION, Report
 from .rulebook import ResolvedRule, Rulebook
 from .rules import PLAN_PERIOD, Rule, Scope, Subject
 
@@ -58,12 +63,16 @@ __all__ = [
     "CaseOutcome",
     "Certificate",
     "Citation",
+    "CyclicJurisdiction",
     "Deadline",
+    "DeadlineKind",
+    "DeadlinePhraseError",
     "DeadlinePolicy",
     "DeclarationError",
     "Declined",
     "Disposition",
     "DispositionKind",
+    "DuplicateRule",
     "EnforcerulesError",
     "EngineError",
     "EngineUnavailable",
@@ -85,6 +94,7 @@ __all__ = [
     "Override",
     "PLAN_PERIOD",
     "Period",
+    "REPORT_FORMAT_VERSION",
     "Region",
     "Registry",
     "Rejection",
@@ -101,10 +111,14 @@ __all__ = [
     "TaskReport",
     "TrainingCategory",
     "TrainingRecord",
+    "UNDATED_PHRASE",
     "Unit",
     "UnitKind",
+    "UnknownJurisdiction",
+    "UnknownRuleReference",
     "civil_code_period_end",
     "compile_rulebook",
+    "cst_date",
     "decide_case",
     "evaluate",
     "exemption_list_from_json",

@@ -10,6 +10,7 @@ Exit codes (``enforcerules check``):
 4     the facts file could not be read at all (not JSON, not an object)
 5     the jurisdiction is unknown or its rulebook cannot be resolved
 6     the requested engine is unavailable in this interpreter
+7     internal error (a defect of enforcerules: please report it with the input)
 ====  =====================================================================
 
 Rejections take precedence over violations (3 over 1), because a report on
@@ -22,6 +23,7 @@ import argparse
 import datetime as _dt
 import json
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -39,7 +41,7 @@ from .scaffold import scaffold_plugin
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_REJECTED, EXIT_UNREADABLE, EXIT_RESOLUTION, EXIT_ENGINE = range(7)
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_REJECTED, EXIT_UNREADABLE, EXIT_RESOLUTION, EXIT_ENGINE, EXIT_INTERNAL = range(8)
 
 
 def _date(text: str) -> _dt.date:
@@ -212,6 +214,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except tuple(kind for kind, _ in _EXIT_CODES) as exc:
         print(f"enforcerules: {exc}", file=sys.stderr)
         return next(code for kind, code in _EXIT_CODES if isinstance(exc, kind))
+    except Exception:  # never let a defect pass for "violations found" (exit 1)
+        traceback.print_exc()
+        print("enforcerules: internal error; please report it with the input that caused it", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

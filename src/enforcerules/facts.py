@@ -275,7 +275,7 @@ class Metric:
     id: str = attrs.field(validator=_ident)
     name: str = attrs.field(validator=_ident)
     region: str = attrs.field(validator=_ident)
-    year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    year: int = attrs.field(validator=[attrs.validators.instance_of(int), attrs.validators.in_(range(1900, 2201))])
     value: float = attrs.field(validator=_finite_range(-1e12, 1e12))
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import json
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -28,6 +29,7 @@ from typing import Any, IO
 import attrs
 from dateutil import parser as _dtparser
 
+from .chinatime import cst_date, cst_datetime
 from .errors import FactsError
 from .factset import Facts
 from .facts import FACT_KINDS
@@ -42,29 +44,39 @@ class _Bad(Exception):
         self.reason, self.value, self.expected = reason, value, expected
 
 
-def _parse_date(value: Any) -> _dt.date:
-    if not isinstance(value, str):
-        raise _Bad("wrong type", value, "a date string YYYY-MM-DD")
-    try:
-        if len(value) == 10:
-            return _dt.date.fromisoformat(value)
-        parsed = _dtparser.isoparse(value)
-    except ValueError as exc:
-        raise _Bad(f"not a real date ({exc})", value, "a date string YYYY-MM-DD") from None
-    from .chinatime import cst_date
+_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DAY_TIME = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T")
 
-    return cst_date(parsed)
+
+def _parse_date(value: Any) -> _dt.date:
+    """``YYYY-MM-DD``, or a full ISO date-time (its China Standard Time day)."""
+    expected = "a date string YYYY-MM-DD"
+    if not isinstance(value, str):
+        raise _Bad("wrong type", value, expected)
+    if not (_DAY.match(value) or _DAY_TIME.match(value)):
+        raise _Bad("not in the YYYY-MM-DD form", value, expected)
+    try:
+        if _DAY.match(value):
+            return _dt.date.fromisoformat(value)
+        return cst_date(_dtparser.isoparse(value))
+    except (ValueError, OverflowError) as exc:
+        raise _Bad(f"not a real date ({exc})", value, expected) from None
 
 
 def _parse_datetime(value: Any) -> _dt.datetime:
+    """An ISO date-time ``YYYY-MM-DDThh:mm…``, or a bare day (midnight CST)."""
+    expected = "an ISO 8601 date-time string"
     if not isinstance(value, str):
-        raise _Bad("wrong type", value, "an ISO 8601 date-time string")
+        raise _Bad("wrong type", value, expected)
+    if not (_DAY.match(value) or _DAY_TIME.match(value)):
+        raise _Bad("not in the YYYY-MM-DDThh:mm form", value, expected)
     try:
         parsed = _dtparser.isoparse(value)
-    except ValueError as exc:
-        raise _Bad(f"not a real date-time ({exc})", value, "an ISO 8601 date-time string") from None
-    if not isinstance(parsed, _dt.datetime):
-        parsed = _dt.datetime.combine(parsed, _dt.time())
+        if not isinstance(parsed, _dt.datetime):
+            parsed = _dt.datetime.combine(parsed, _dt.time())
+        cst_datetime(parsed)  # a day that cannot be shown in CST (year 9999 + offset) is not a real instant here
+    except (ValueError, OverflowError) as exc:
+        raise _Bad(f"not a real date-time ({exc})", value, expected) from None
     return parsed
 
 
@@ -163,6 +175,10 @@ def _parse_fields(where: str, raw: Mapping[str, Any], parsers: _Parsers, ignore:
         for k in raw
         if k not in parsers and k not in ignore
     ]
+    errors += [
+        Rejection(f"{where}.{k}", "duplicate key", raw[k], "each field once")
+        for k in dict.fromkeys(getattr(raw, "duplicate_keys", ()))
+    ]
     kwargs: dict[str, Any] = {}
     for name, (parse, nullable, required) in parsers.items():
         if name not in raw:
@@ -189,7 +205,7 @@ def _structure(section: str, index: int, raw: Any, rejections: list[Rejection]) 
     if not errors:
         try:
             return FACT_KINDS[section](**kwargs)
-        except (ValueError, TypeError) as exc:
+        except (ValueError, TypeError, OverflowError) as exc:
             errors.append(Rejection(where, f"invalid record: {exc}", {k: _jsonable(v) for k, v in kwargs.items()}, ""))
     rejections.extend(errors)
     return None
@@ -210,6 +226,27 @@ def _check_references(section: str, index: int, record: Any, known: Mapping[str,
     return out
 
 
+#: Fields besides ``id`` that identify a record: two metrics for one region
+#: and year would make the verdict depend on which comes last.
+_NATURAL_KEYS: dict[str, tuple[str, ...]] = {"metrics": ("name", "region", "year")}
+
+
+def _duplicate(section: str, index: int, record: Any, seen: dict[Any, int]) -> Rejection | None:
+    """A rejection if *record* repeats an earlier one's id or natural key; else remember it."""
+    keys = [("id", record.id)]
+    if section in _NATURAL_KEYS:
+        fields = _NATURAL_KEYS[section]
+        keys.append(("+".join(fields), tuple(getattr(record, f) for f in fields)))
+    for label, key in keys:
+        if (label, key) in seen:
+            first = f"$.{section}[{seen[(label, key)]}]"
+            return Rejection(f"$.{section}[{index}]" + (".id" if label == "id" else ""),
+                             f"duplicate {label} (first at {first})", _jsonable(key), f"a unique {label}")
+    for label, key in keys:
+        seen[(label, key)] = index
+    return None
+
+
 def facts_from_json(document: Any) -> Facts:
     """Build :class:`Facts` from a parsed JSON document, rejecting bad records."""
     if not isinstance(document, Mapping):
@@ -225,15 +262,15 @@ def facts_from_json(document: Any) -> Facts:
             rejections.append(Rejection(f"$.{section}", "section is not a list", raw, "a JSON array of records"))
             raw = []
         candidates[section] = []
-        seen: dict[str, int] = {}
+        seen: dict[Any, int] = {}
         for i, item in enumerate(raw):
             record = _structure(section, i, item, rejections)
             if record is None:
                 continue
-            if record.id in seen:
-                rejections.append(Rejection(f"$.{section}[{i}].id", f"duplicate id (first at $.{section}[{seen[record.id]}])", record.id, "a unique id"))
+            duplicate = _duplicate(section, i, record, seen)
+            if duplicate is not None:
+                rejections.append(duplicate)
                 continue
-            seen[record.id] = i
             candidates[section].append((i, record))
     loaded: dict[str, Any] = _accept_referenced(candidates, rejections)
     return Facts(**loaded, rejections=tuple(rejections))
@@ -259,27 +296,44 @@ def _accept_referenced(candidates: dict[str, list[tuple[int, Any]]], rejections:
             return {s: [r for _, r in items] for s, items in current.items()}
 
 
-def _read_json(source: str | Path | IO[str] | Mapping[str, Any], error: type[Exception], unreadable: str, invalid: str) -> Any:
+class _JsonObject(dict[str, Any]):
+    """A JSON object that remembers keys it held more than once (the last value wins)."""
+
+    duplicate_keys: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, pairs: list[tuple[str, Any]]) -> _JsonObject:
+        obj = cls(pairs)
+        if len(obj) != len(pairs):
+            seen: set[str] = set()
+            obj.duplicate_keys = tuple(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        return obj
+
+
+def _read_json(source: str | bytes | Path | IO[str] | Mapping[str, Any], error: type[Exception], unreadable: str, invalid: str) -> Any:
     """The parsed JSON of a path, an open file or JSON text (a mapping as it is);
     *error* with the message *unreadable* or *invalid* and the cause if it cannot be had."""
     if isinstance(source, Mapping):
         return source
     try:
-        if isinstance(source, Path) or (isinstance(source, str) and not source.lstrip().startswith("{")):
-            text = Path(source).read_text(encoding="utf-8")
+        if isinstance(source, bytes):
+            text = source.decode("utf-8-sig")
+        elif isinstance(source, Path) or (isinstance(source, str) and not source.lstrip().startswith(("{", "["))):
+            text = Path(source).read_text(encoding="utf-8-sig")
         elif isinstance(source, str):
             text = source
         else:
             text = source.read()
-        return json.loads(text)
+            text = text.decode("utf-8-sig") if isinstance(text, bytes) else text
+        return json.loads(text.lstrip("\ufeff"), object_pairs_hook=_JsonObject.of)
     except OSError as exc:
         raise error(f"{unreadable}: {exc}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError, over-long integers, deep nesting
         raise error(f"{invalid}: {exc}") from None
 
 
-def load_facts(source: str | Path | IO[str] | Mapping[str, Any]) -> Facts:
-    """Load a facts document from a path, an open file, JSON text or a parsed mapping."""
+def load_facts(source: str | bytes | Path | IO[str] | Mapping[str, Any]) -> Facts:
+    """Load a facts document from a path, an open file, JSON text or bytes, or a parsed mapping."""
     return facts_from_json(_read_json(source, FactsError, "cannot read facts", "facts are not valid JSON"))
 
 

@@ -160,7 +160,10 @@ def test_3_2_yearly_completion_report_before_each_year_end(run, status, kit, lia
     next_day = run(rule.id, {"task_reports": [kit.report(task, "prov_justice", "2025-01-01")]}, AS_OF)
     assert (status(next_day, "prov_justice", "2024"), status(next_day, "prov_justice", "2025")) == (S.VIOLATION, S.COMPLIANT)
     assert status(run(rule.id, {}, dt.date(2025, 12, 31)), "prov_justice", "2025") is S.PENDING
-    assert status(run(rule.id, {}, AS_OF), "prov_justice", "2026") is S.OUT_OF_PERIOD
+    # After the plan: a year with no report is not judged at all; a report made in it is out of period.
+    assert {f.period for f in run(rule.id, {}, AS_OF)} == {"2024", "2025"}
+    late_report = run(rule.id, {"task_reports": [kit.report(task, "prov_justice", "2026-03-01")]}, AS_OF)
+    assert status(late_report, "prov_justice", "2026") is S.OUT_OF_PERIOD
 
 
 # -- 三 末段 中期评估、终期评估 ---------------------------------------------------

@@ -284,7 +284,8 @@ class PenaltyDisposition(RuleKind):
 
     def grounds(self, case: Case) -> tuple[LenientGround, ...]:
         """Every ground of art. 33 and of the rule's lists that the case meets, strongest first."""
-        s1_facts = case.harm is Harm.NONE and case.corrected_promptly
+        # Sentence 1 needs 违法行为轻微: recorded as not minor, it cannot apply.
+        s1_facts = case.harm is Harm.NONE and case.corrected_promptly and case.minor is not False
         s2 = _sentence2_facts(case) and self.sentence2_available(case)
         out: list[LenientGround] = []
         if case.no_fault_proven:

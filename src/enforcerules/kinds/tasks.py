@@ -22,7 +22,7 @@ from ..conditions import all_of, eq, lte
 from ..deadlines import Deadline, DeadlineKind, DeadlinePolicy
 from ..findings import Status
 from ..rules import Rule, Subject
-from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag, scoped_units
+from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag, scoped_units, years_to_check
 
 __all__ = ["TaskDeadline"]
 
@@ -53,8 +53,7 @@ class TaskDeadline(RuleKind):
         for unit in scoped_units(rule.scope, ctx.facts):
             reports = sorted(r.completed_on for r in ctx.facts.reports_by_task_unit.get((self.task, unit.id), ()) if r.completed_on <= ctx.as_of)
             if self.deadline.kind is DeadlineKind.ANNUAL:
-                years = set(range(rule.effective.start.year, ctx.as_of.year + 1)) | {d.year for d in reports}
-                for year in sorted(y for y in years if y <= ctx.as_of.year):
+                for year in years_to_check(rule, ctx, {d.year for d in reports}):
                     done = [d for d in reports if d.year == year]
                     due = self.deadline.due(ctx.policy, year)
                     yield self._obs(unit.id, Period.year(year), str(year), done, due, ctx.as_of)
