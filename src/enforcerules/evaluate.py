@@ -57,8 +57,10 @@ def evaluate(
 
     *engine* is ``"auto"`` (default: durable-rules where it imports, else
     the Python executor with a warning), ``"durable"``, ``"python"`` or an
-    executor object. Findings are sorted by rule, subject and period, and
-    identical whatever the order of the facts.
+    executor object. *calendar* defaults to the State Council's published
+    holiday arrangements; :meth:`Registry.evaluate` uses a plugin-supplied
+    calendar instead when one is registered. Findings are sorted by rule,
+    subject and period, and identical whatever the order of the facts.
     """
     policy = policy or DeadlinePolicy()
     day = cst_date(as_of)
