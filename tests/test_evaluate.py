@@ -65,7 +65,7 @@ def test_findings_do_not_depend_on_fact_order(rnd: random.Random) -> None:
         training=[{"id": f"t{i}", "officer": f"o{i % 6}", "hours": 7.5, "category": "business", "held_at": f"202{3 + i % 3}-0{1 + i % 9}-15T10:00:00"} for i in range(40)],
         events=[{"id": f"e{i}", "kind": "case_file_review", "subject": "u1", "on": f"202{3 + i}-05-01"} for i in range(3)],
     )
-    shuffled = attrs.evolve(facts, **{name: tuple(rnd.sample(list(recs), len(recs))) for name, recs in facts.records()})
+    shuffled = facts.replace(**{name: tuple(rnd.sample(list(recs), len(recs))) for name, recs in facts.records()})
     book = registry_with(ROOT).rulebook("root")
     assert er.evaluate(book, shuffled, AS_OF, engine="python").findings == er.evaluate(book, facts, AS_OF, engine="python").findings
 

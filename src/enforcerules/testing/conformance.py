@@ -157,7 +157,7 @@ def _monotone_hours(book: Rulebook, n: int) -> Callable[[], None]:
             category=data.draw(st.sampled_from(TrainingCategory), label="category"),
             held_at=data.draw(cst_midnight_datetimes(as_of_dates(book)), label="held_at"),
         )
-        more = attrs.evolve(facts, training=(*facts.training, extra))
+        more = facts.replace(training=(*facts.training, extra))
         bad = _worsened(_statuses(book, facts, as_of), _statuses(book, more, as_of),
                         {Status.COMPLIANT}, {Status.VIOLATION, Status.LATE, Status.PENDING})
         assert not bad, f"adding {extra.hours} hours of {extra.category.value} for {officer.id} made findings worse: " + "; ".join(bad)
@@ -173,7 +173,7 @@ def _monotone_completion(book: Rulebook, n: int) -> Callable[[], None]:
         report = data.draw(st.sampled_from(facts.task_reports), label="report")
         days = data.draw(st.sampled_from([1, 2, 31, 200]), label="days earlier")
         earlier = max(report.completed_on - _dt.timedelta(days=days), _dt.date(report.completed_on.year, 1, 1))
-        moved = attrs.evolve(facts, task_reports=tuple(
+        moved = facts.replace(task_reports=tuple(
             attrs.evolve(r, completed_on=earlier) if r is report else r for r in facts.task_reports))
         bad = _worsened(_statuses(book, facts, as_of), _statuses(book, moved, as_of),
                         {Status.COMPLIANT}, {Status.LATE, Status.VIOLATION})

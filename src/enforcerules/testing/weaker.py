@@ -298,7 +298,7 @@ def _minimise(facts: Facts, holds: Callable[[Facts], bool]) -> Facts:
             for record in records:
                 if _referenced(facts, record.id):
                     continue
-                smaller = attrs.evolve(facts, **{section: tuple(r for r in records if r is not record)})
+                smaller = facts.replace(**{section: tuple(r for r in records if r is not record)})
                 if holds(smaller):
                     facts, changed = smaller, True
                     break
