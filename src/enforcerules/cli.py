@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("facts", type=Path)
     c.add_argument("--as-of", type=_date, default=None, help="evaluation day, YYYY-MM-DD (default: today in China Standard Time)")
     c.add_argument("--format", choices=("text", "json"), default="text")
-    c.add_argument("--engine", choices=ENGINES, default="auto", help="auto (default): durable-rules where it imports, else python")
+    c.add_argument("--engine", choices=ENGINES, default="auto", help="auto (default) and columnar: polars; durable: durable-rules; python: the plain-Python oracle (all give the same findings)")
     c.add_argument("--lang", choices=("zh", "en"), default="zh")
     c.add_argument("--strict-deadlines", action="store_true", help="read ambiguous deadline phrases at their earliest (e.g. '2024年6月前' = 2024-05-31)")
     d = sub.add_parser("diff", help="compare two jurisdictions' rulebooks")
