@@ -23,10 +23,26 @@ from .findings import Finding, Rejection, Status
 from .findings_table import render_rows, rules_table
 from .rulebook import ResolvedRule
 
-__all__ = ["REPORT_FORMAT_VERSION", "Report"]
+__all__ = ["REPORT_FORMAT_VERSION", "Report", "report_header"]
 
 #: Bumped when the JSON layout of :meth:`Report.to_json` changes incompatibly.
 REPORT_FORMAT_VERSION = 1
+
+
+def report_header(jurisdiction: str, digest: str, as_of: _dt.date, engine: str, policy: DeadlinePolicy) -> dict[str, Any]:
+    """The report's header fields of ``docs/report-format.md``, before the summary."""
+    return {
+        "format": REPORT_FORMAT_VERSION,
+        "jurisdiction": jurisdiction,
+        "rulebook_digest": digest,
+        "as_of": as_of.isoformat(),
+        "engine": engine,
+        "deadline_policy": {
+            "month_before": policy.month_before.value,
+            "mid_month": policy.mid_month.value,
+            "named_day": policy.named_day.value,
+        },
+    }
 
 
 @attrs.frozen(slots=False)
@@ -70,19 +86,8 @@ class Report:
 
     def header_json(self) -> dict[str, Any]:
         """Everything of :meth:`to_json` but the findings and rejections."""
-        return {
-            "format": REPORT_FORMAT_VERSION,
-            "jurisdiction": self.jurisdiction,
-            "rulebook_digest": self.rulebook_digest,
-            "as_of": self.as_of.isoformat(),
-            "engine": self.engine,
-            "deadline_policy": {
-                "month_before": self.policy.month_before.value,
-                "mid_month": self.policy.mid_month.value,
-                "named_day": self.policy.named_day.value,
-            },
-            "summary": {s.value: n for s, n in self.counts().items()},
-        }
+        head = report_header(self.jurisdiction, self.rulebook_digest, self.as_of, self.engine, self.policy)
+        return {**head, "summary": {s.value: n for s, n in self.counts().items()}}
 
     def to_json(self) -> dict[str, Any]:
         return {
