@@ -141,7 +141,7 @@ def evaluate_rule(resolved: ResolvedRule, ctx: EvalContext, executor: Executor, 
         evidence=pl.col("evidence"),
         params=pl.col("values").struct.json_encode(),
     ).cast(FINDINGS_SCHEMA)
-    return findings
+    return findings.sort(["subject", "period"], maintain_order=True)
 
 
 def _check_engine_safe(rule_id: str, observed: pl.DataFrame) -> None:

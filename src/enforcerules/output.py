@@ -13,7 +13,11 @@ The tabular forms keep each rule's citation and quote once, in a sibling
 rejected, so a reader can tell "none" from "missing"). Every writer takes
 findings tables one part at a time (:meth:`FindingsWriter.write`), so a
 caller evaluating rule by rule or partition by partition never holds the
-rendered text of more than one part.
+rendered text of more than one part. Streamed forms (``.jsonl``, ``.csv``,
+``.parquet``) follow the order the parts arrive in (``check --out``: the
+rulebook's rule order, each rule's findings by subject and period); the
+``.json`` report is sorted by rule, subject and period like
+:meth:`Report.to_json`.
 """
 
 from __future__ import annotations
