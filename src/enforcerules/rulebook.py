@@ -105,6 +105,17 @@ class Rulebook:
             cache[policy] = {r.id: compile_rule(r.rule, policy) for r in self.rules}
         return cache[policy]
 
+    def rules_of_kind(self, kinds: tuple[type, ...]) -> tuple[Rule, ...]:
+        """The rules whose kind spec is one of *kinds* (kept per rulebook for the online path)."""
+        cache = self._kind_cache
+        if kinds not in cache:
+            cache[kinds] = tuple(r.rule for r in self.rules if isinstance(r.rule.spec, kinds))
+        return cache[kinds]
+
+    @functools.cached_property
+    def _kind_cache(self) -> dict[tuple[type, ...], tuple[Rule, ...]]:
+        return {}
+
     @functools.cached_property
     def _compiled_cache(self) -> dict[DeadlinePolicy, Mapping[str, CompiledRule]]:
         return {}
