@@ -167,7 +167,7 @@ def main() -> None:
         rows.append((name, wall, cpu, n, rss))
     base = rows[1][1]
     print(f"\n{args.jurisdiction}, {args.officers:,} officers, as of {AS_OF}, python {sys.version.split()[0]}, polars {pl.__version__}, {os.cpu_count()} cores")
-    print(f"| step | wall | CPU | rows out | peak RSS | ratio to pandas (wall) |\n|---|---:|---:|---:|---:|---:|")
+    print("| step | wall | CPU | rows out | peak RSS | ratio to pandas (wall) |\n|---|---:|---:|---:|---:|---:|")
     for name, wall, cpu, n, rss in rows:
         print(f"| {name} | {wall:.1f} s | {cpu:.1f} s | {n:,} | {rss / 1024:.0f} MiB | {wall / base:.2f}× |")
     same, total = compare_training(folder, lib_out, pd_out, args.jurisdiction)
