@@ -42,6 +42,8 @@ ENTRY_POINT_GROUP = "enforcerules"
 _JURISDICTIONS = "enforcerules_jurisdictions"
 _CALENDAR = "enforcerules_holiday_calendar"
 _MAX_SHOWN = 300  # characters of a plugin's own text quoted in a problem
+#: What a plugin may raise and be set aside for (KeyboardInterrupt still stops the program).
+_FAILURES = (Exception, SystemExit)
 
 
 def _printable(text: str) -> str:
@@ -55,7 +57,7 @@ def _shown(value: object) -> str:
     """A short repr of something a plugin produced (whose repr may itself fail)."""
     try:
         text = repr(value)
-    except Exception:  # noqa: BLE001 - a plugin's object may break anything
+    except Exception:  # a plugin's object may break anything
         text = f"<{type(value).__name__} object with a failing repr>"
     return _printable(text)
 
@@ -63,7 +65,7 @@ def _shown(value: object) -> str:
 def _raised(exc: BaseException) -> str:
     try:
         message = str(exc)
-    except Exception:  # noqa: BLE001
+    except Exception:
         message = "<message unreadable>"
     return _printable(f"{type(exc).__name__}: {message}" if message else type(exc).__name__)
 
@@ -79,21 +81,21 @@ class _Loaded:
 @attrs.frozen
 class _Broken:
     error: PluginError
-    ids: tuple[str, ...]  # jurisdiction ids it declared, or its own name when unknown
+    ids: tuple[str, ...]  # jurisdiction ids it declared (when known) and its own name
 
 
-def _declared(name: str, impl: pluggy.HookImpl) -> tuple[Jurisdiction, ...]:
+def _declared(name: str, impl: pluggy.HookImpl, items: list[Any]) -> tuple[Jurisdiction, ...]:
+    """Call a jurisdictions hook and check its result; *items* receives what it yielded, even when it then fails."""
     try:
         result = impl.function()
-    except Exception as exc:  # noqa: BLE001 - any failure of a plugin is its own
+    except _FAILURES as exc:  # any failure of a plugin is its own
         raise PluginError(name, _JURISDICTIONS, f"raised {_raised(exc)}") from exc
     if isinstance(result, (str, bytes, Mapping)) or not isinstance(result, Iterable):
         raise PluginError(name, _JURISDICTIONS, f"returned {_shown(result)}; expected a list of Jurisdiction")
-    items: list[Any] = []
     try:
         for item in result:
             items.append(item)
-    except Exception as exc:  # noqa: BLE001
+    except _FAILURES as exc:
         raise PluginError(
             name, _JURISDICTIONS, f"failed half-way, after {len(items)} item(s): raised {_raised(exc)}"
         ) from exc
@@ -112,7 +114,7 @@ def _declared(name: str, impl: pluggy.HookImpl) -> tuple[Jurisdiction, ...]:
 def _calendar(name: str, impl: pluggy.HookImpl) -> HolidayCalendar | None:
     try:
         result = impl.function()
-    except Exception as exc:  # noqa: BLE001
+    except _FAILURES as exc:
         raise PluginError(name, _CALENDAR, f"raised {_raised(exc)}") from exc
     if result is not None and not isinstance(result, HolidayCalendar):
         raise PluginError(name, _CALENDAR, f"returned {_shown(result)}; expected a HolidayCalendar or None")
@@ -144,7 +146,7 @@ class Registry:
                 continue
             try:
                 plugin = ep.load()
-            except (Exception, SystemExit) as exc:  # noqa: BLE001 - a plugin's import may fail any way
+            except _FAILURES as exc:  # a plugin's import may fail any way
                 problem = f"entry point '{ep.name} = {ep.value}' failed on import: {_raised(exc)}"
                 self._set_aside(PluginError(ep.name, "import", problem))
                 continue
@@ -181,14 +183,16 @@ class Registry:
             self._set_aside(PluginError(name, "register", _raised(exc)))
             return 0
         declared: tuple[Jurisdiction, ...] = ()
+        produced: list[Any] = []
         try:
             self._check_pending(name)
             for impl in self._impls(_JURISDICTIONS, name):
-                declared += _declared(name, impl)
+                declared += _declared(name, impl, produced)
             calendars = [_calendar(name, impl) for impl in self._impls(_CALENDAR, name)]
         except PluginError as exc:
             self._pm.unregister(name=name)
-            self._set_aside(exc, (j.id for j in declared))
+            # What it did declare is known: asking for those ids names this plugin rather than "unknown".
+            self._set_aside(exc, (j.id for j in produced if isinstance(j, Jurisdiction)))
             return 0
         self._loaded[name] = _Loaded(declared, next((c for c in calendars if c is not None), None))
         self._invalidate()
@@ -208,7 +212,7 @@ class Registry:
         return [impl for impl in caller.get_hookimpls() if impl.plugin_name == plugin_name]
 
     def _set_aside(self, error: PluginError, ids: Iterable[str] = ()) -> None:
-        self._broken[error.plugin] = _Broken(error, tuple(ids) or (error.plugin,))
+        self._broken[error.plugin] = _Broken(error, tuple(dict.fromkeys((*ids, error.plugin))))
         self._invalidate()
 
     def unregister(self, name: str) -> None:
