@@ -266,8 +266,17 @@ def _warn_broken(registry: Registry) -> None:
         print(f"enforcerules: warning: {_printable(str(error))}; its jurisdictions are unavailable", file=sys.stderr)
 
 
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # reported by the subcommand, with its usage line, rather than by the top-level parser
+        subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        subparsers.choices[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parse(argv)
     try:
         registry = Registry()
         if args.command != "jurisdictions":  # which lists them itself
@@ -277,8 +286,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except tuple(kind for kind, _ in _EXIT_CODES) as exc:
-        where = f"enforcerules {args.command}: error" if isinstance(exc, UsageError) else "enforcerules"
-        print(f"{where}: {_printable(str(exc))}", file=sys.stderr)
+        if isinstance(exc, UsageError):
+            print(f"enforcerules {args.command}: error: {exc} (see enforcerules {args.command} --help)", file=sys.stderr)
+        else:
+            print(f"enforcerules: {_printable(str(exc))}", file=sys.stderr)
         return next(code for kind, code in _EXIT_CODES if isinstance(exc, kind))
     except Exception:  # never let a defect pass for "violations found" (exit 1)
         traceback.print_exc()
