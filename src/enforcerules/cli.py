@@ -286,11 +286,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except tuple(kind for kind, _ in _EXIT_CODES) as exc:
-        if isinstance(exc, UsageError):
-            print(f"enforcerules {args.command}: error: {exc} (see enforcerules {args.command} --help)", file=sys.stderr)
+        code = next(code for kind, code in _EXIT_CODES if isinstance(exc, kind))
+        if code == EXIT_USAGE:  # worded like argparse's own usage errors
+            print(f"enforcerules {args.command}: error: {_printable(str(exc))} (see enforcerules {args.command} --help)", file=sys.stderr)
         else:
             print(f"enforcerules: {_printable(str(exc))}", file=sys.stderr)
-        return next(code for kind, code in _EXIT_CODES if isinstance(exc, kind))
+        return code
     except Exception:  # never let a defect pass for "violations found" (exit 1)
         traceback.print_exc()
         print("enforcerules: internal error; please report it with the input that caused it", file=sys.stderr)
