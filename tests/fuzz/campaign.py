@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the tests folder, as under pytest
 
-from fuzz.targets import TARGETS, Outcome, working_directory  # noqa: E402
+from fuzz.targets import TARGETS, Outcome, working_directory
 
 
 def campaign(name: str, examples: int, seed: int | None, show: int = 5) -> dict[str, Any]:
