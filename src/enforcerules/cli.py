@@ -269,9 +269,13 @@ def _warn_broken(registry: Registry) -> None:
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = _parser()
     args, extra = parser.parse_known_args(argv)
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     if extra:  # reported by the subcommand, with its usage line, rather than by the top-level parser
-        subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
         subparsers.choices[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
+    # Every argument takes one value; argparse (3.11) may leave a list for a repeated "--".
+    for name, value in vars(args).items():
+        if isinstance(value, list):
+            subparsers.choices[args.command].error(f"argument {name}: expected one value")
     return args
 
 

@@ -33,7 +33,7 @@ def test_fuzzed_command_lines(sandbox: Path) -> None:
 @pytest.mark.parametrize("argv", [
     ["rules", "\udcff"], ["check", "national", "\udcff.json"], ["scaffold", "ok", "--name-zh", "某", "--name-en", "\udcff", "--out", "o1"],
     ["check", "national", "afolder"], ["check", "national", "latin1.json"], ["catalogue", "--out", "afile.txt/below"],
-    ["diff", "\x1b[31m", "national"], ["scaffold", "ok", "--name-zh", "某", "--name-en", "X", "--out", "full/keep.txt"],
+    ["diff", "\x1b[31m", "national"], ["diff", "liaoning", "--", "--"], ["scaffold", "ok", "--name-zh", "某", "--name-en", "X", "--out", "full/keep.txt"],
 ])
 def test_known_awkward_command_lines(argv: list[str], sandbox: Path) -> None:
     with working_directory(sandbox):
