@@ -22,6 +22,7 @@ from .errors import (
     EngineUnavailable,
     EnforcerulesError,
     FactsError,
+    PluginError,
     ResolutionError,
 )
 from .disposition import CaseDecision, Disposition, DispositionKind, decide_case
@@ -94,6 +95,7 @@ __all__ = [
     "Override",
     "PLAN_PERIOD",
     "Period",
+    "PluginError",
     "REPORT_FORMAT_VERSION",
     "Region",
     "Registry",

@@ -1,20 +1,27 @@
 """The ``enforcerules`` command.
 
-Exit codes (``enforcerules check``):
+Exit codes (every subcommand; ``check`` uses 1 and 3):
 
 ====  =====================================================================
-0     evaluated; no violation, no late completion, no rejected record
+0     done; for ``check``: evaluated, no violation, no late completion, no
+      rejected record
 1     evaluated; at least one finding is ``violation`` or ``late``
-2     usage error (bad arguments, bad --as-of date)
+2     usage error (bad or missing arguments, bad --as-of date, a bad id)
 3     evaluated; some input records were rejected (they are listed)
 4     the facts file could not be read at all (not JSON, not an object)
-5     the jurisdiction is unknown or its rulebook cannot be resolved
+5     the jurisdiction is unknown, its plugin (or a plugin its parent chain
+      needs) is broken, or its rulebook cannot be resolved
 6     the requested engine is unavailable in this interpreter
 7     internal error (a defect of enforcerules: please report it with the input)
+8     the output cannot be written (an --out path that is a file, a folder
+      that is not empty, a folder without write permission)
 ====  =====================================================================
 
 Rejections take precedence over violations (3 over 1), because a report on
-partial input should not pass for a complete one.
+partial input should not pass for a complete one. A broken plugin does not
+stop the others: ``jurisdictions`` lists it with its reason and exits 0, the
+other commands warn about it on stderr and exit 5 only when asked for one of
+its jurisdictions.
 """
 
 from __future__ import annotations
@@ -24,7 +31,8 @@ import datetime as _dt
 import json
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +40,7 @@ from .catalogue import render_catalogue, write_catalogues
 from .deadlines import DeadlinePolicy
 from .diff import diff_rulebooks
 from .engine import ENGINES
-from .errors import DeclarationError, EngineUnavailable, FactsError, ResolutionError
+from .errors import DeclarationError, EngineUnavailable, FactsError, PluginError, ResolutionError
 from .evaluate import compile_rulebook
 from .facts import Level
 from .loading import load_facts
@@ -41,7 +49,32 @@ from .scaffold import scaffold_plugin
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_REJECTED, EXIT_UNREADABLE, EXIT_RESOLUTION, EXIT_ENGINE, EXIT_INTERNAL = range(8)
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_REJECTED, EXIT_UNREADABLE, EXIT_RESOLUTION, EXIT_ENGINE, EXIT_INTERNAL, EXIT_OUTPUT = range(9)
+
+
+class UsageError(Exception):
+    """Arguments argparse accepts but the command cannot use together (exit 2)."""
+
+
+class OutputError(Exception):
+    """An --out destination that cannot be written (exit 8)."""
+
+
+@contextmanager
+def writing_to(out: Path) -> Iterator[None]:
+    """Turn an OS error while writing at *out* into an :class:`OutputError` naming the file."""
+    try:
+        yield
+    except OSError as exc:
+        where = exc.filename if exc.filename is not None else out
+        raise OutputError(f"cannot write {_printable(str(where))}: {exc.strerror or exc}") from exc
+
+
+def _printable(text: str) -> str:
+    """Text echoed from arguments or paths, control characters and undecodable bytes escaped."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def _date(text: str) -> _dt.date:
@@ -52,15 +85,21 @@ def _date(text: str) -> _dt.date:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="enforcerules", description="Cited compliance rules for China's law-enforcement quality plans.")
-    sub = p.add_subparsers(dest="command", required=True)
-    sub.add_parser("jurisdictions", help="list installed jurisdictions").add_argument("--format", choices=("text", "json"), default="text")
+    p = argparse.ArgumentParser(prog="enforcerules", description="Cited compliance rules for China's law-enforcement quality plans.",
+                                epilog="Exit codes: 0 done/clean, 1 violations or late items, 2 usage error, 3 records rejected, "
+                                       "4 facts unreadable, 5 unknown jurisdiction or broken plugin, 6 engine unavailable, "
+                                       "7 internal error, 8 output cannot be written.")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    jid = "jurisdiction id, e.g. national, shanxi, liaoning, tianjin, datong (see `enforcerules jurisdictions`)"
+    sub.add_parser("jurisdictions", help="list installed jurisdictions (and broken plugins, with why)",
+                   description="List installed jurisdictions and any plugin that failed to load, with the reason."
+                   ).add_argument("--format", choices=("text", "json"), default="text")
     r = sub.add_parser("rules", help="list a jurisdiction's resolved rules with their clauses")
-    r.add_argument("jurisdiction")
+    r.add_argument("jurisdiction", help=jid)
     r.add_argument("--format", choices=("text", "json"), default="text")
     c = sub.add_parser("check", help="evaluate a facts file")
-    c.add_argument("jurisdiction")
-    c.add_argument("facts", type=Path)
+    c.add_argument("jurisdiction", help=jid)
+    c.add_argument("facts", type=Path, help="the facts document, JSON (see docs/facts-format.md)")
     c.add_argument("--as-of", type=_date, default=None, help="evaluation day, YYYY-MM-DD (default: today in China Standard Time)")
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.add_argument("--engine", choices=ENGINES, default="auto", help="auto (default) and columnar: polars; durable: durable-rules; python: the plain-Python oracle (all give the same findings)")
@@ -70,23 +109,24 @@ def _parser() -> argparse.ArgumentParser:
                    ".json (the report), .jsonl (a finding a line), .parquet or .csv (the findings table, with .rules and "
                    ".rejections siblings)")
     d = sub.add_parser("diff", help="compare two jurisdictions' rulebooks")
-    d.add_argument("parent")
-    d.add_argument("child")
+    d.add_argument("parent", help="the jurisdiction id compared from, usually an ancestor (e.g. national)")
+    d.add_argument("child", help="the jurisdiction id compared with it, usually a descendant (e.g. datong)")
     d.add_argument("--format", choices=("text", "json"), default="text")
     d.add_argument("--all", action="store_true", help="include inherited rules")
-    cat = sub.add_parser("catalogue", help="print or write the Markdown rule catalogue")
-    cat.add_argument("jurisdiction", nargs="?")
-    cat.add_argument("--out", type=Path, help="write one page per jurisdiction into this folder")
+    cat = sub.add_parser("catalogue", help="print or write the Markdown rule catalogue",
+                         description="Print one jurisdiction's catalogue, or write catalogue pages into a folder (give at least one).")
+    cat.add_argument("jurisdiction", nargs="?", help="print (or with --out, write) only this jurisdiction's page")
+    cat.add_argument("--out", type=Path, help="write one page per jurisdiction into this folder (created if missing)")
     comp = sub.add_parser("compile", help="print a rulebook in durable-rules' JSON rule language")
-    comp.add_argument("jurisdiction")
+    comp.add_argument("jurisdiction", help=jid)
     comp.add_argument("--strict-deadlines", action="store_true")
     sc = sub.add_parser("scaffold", help="write a new jurisdiction plugin folder to start from")
-    sc.add_argument("jurisdiction")
-    sc.add_argument("--parent", default="national")
-    sc.add_argument("--name-zh", required=True)
-    sc.add_argument("--name-en", required=True)
+    sc.add_argument("jurisdiction", help="the new jurisdiction's id: lower-case letters, digits and _, starting with a letter (e.g. hefei)")
+    sc.add_argument("--parent", default="national", help="an installed jurisdiction the new one refines (default: national)")
+    sc.add_argument("--name-zh", required=True, help="Chinese name, e.g. 合肥市")
+    sc.add_argument("--name-en", required=True, help="English name, e.g. Hefei")
     sc.add_argument("--level", choices=[lv.value for lv in Level], default="city")
-    sc.add_argument("--out", type=Path, required=True)
+    sc.add_argument("--out", type=Path, required=True, help="a folder to create (or an empty one)")
     return p
 
 
@@ -98,15 +138,22 @@ def _jurisdictions(registry: Registry, args: argparse.Namespace) -> int:
     rows: list[dict[str, Any]] = [
         {"id": j.id, "name_zh": j.name_zh, "name_en": j.name_en, "level": j.level.value,
          "parent": j.parent, "plugin": registry.plugin_of(j.id),
-         "documents": [d.number or d.title for d in j.documents]}
+         "documents": [d.number or d.title for d in j.documents], "broken": None}
         for j in registry.jurisdictions()
     ]
+    broken: list[dict[str, Any]] = [
+        {"id": jid, "name_zh": None, "name_en": None, "level": None, "parent": None, "plugin": error.plugin,
+         "documents": [], "broken": {"hook": error.hook, "problem": error.problem}}
+        for jid, error in registry.unavailable().items()
+    ]
     if args.format == "json":
-        _print_json(rows)
+        _print_json(rows + broken)
     else:
         for row in rows:
             print(f"{row['id']:<10} {row['name_zh']} ({row['name_en']})  level={row['level']}  parent={row['parent'] or '-'}  "
                   f"{'; '.join(row['documents'])}")
+        for row in broken:
+            print(f"{row['id']:<10} BROKEN plugin {row['plugin']!r} ({row['broken']['hook']}): {row['broken']['problem']}")
     return EXIT_OK
 
 
@@ -181,6 +228,8 @@ def _diff(registry: Registry, args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json([d.to_json() for d in shown])
         return EXIT_OK
+    if all(d.relation.value == "inherited" for d in diffs):
+        print(f"no differences: {args.child} has the same rules as {args.parent}")
     for d in shown:
         print(f"{d.relation.value:<10} {d.rule_id}" + (f"  (by {', '.join(d.by)})" if d.by else ""))
         if d.parent_citation:
@@ -196,11 +245,14 @@ def _diff(registry: Registry, args: argparse.Namespace) -> int:
 
 def _catalogue(registry: Registry, args: argparse.Namespace) -> int:
     if args.out:
-        for path in write_catalogues(registry, args.out):
-            print(path)
+        only = [args.jurisdiction] if args.jurisdiction else None
+        with writing_to(args.out):
+            written = write_catalogues(registry, args.out, only)
+        for path in written:
+            print(_printable(str(path)))
         return EXIT_OK
     if not args.jurisdiction:
-        raise SystemExit("enforcerules catalogue: give a JURISDICTION or --out FOLDER")
+        raise UsageError("give a JURISDICTION, or --out FOLDER (or both)")
     print(render_catalogue(registry, args.jurisdiction))
     return EXIT_OK
 
@@ -213,9 +265,11 @@ def _compile(registry: Registry, args: argparse.Namespace) -> int:
 
 def _scaffold(registry: Registry, args: argparse.Namespace) -> int:
     registry.jurisdiction(args.parent)  # the parent must exist: fail early with exit 5
-    for path in scaffold_plugin(args.out, args.jurisdiction, parent=args.parent, name_zh=args.name_zh,
-                                name_en=args.name_en, level=Level(args.level)):
-        print(path)
+    with writing_to(args.out):
+        written = scaffold_plugin(args.out, args.jurisdiction, parent=args.parent, name_zh=args.name_zh,
+                                  name_en=args.name_en, level=Level(args.level))
+    for path in written:
+        print(_printable(str(path)))
     return EXIT_OK
 
 
@@ -225,25 +279,53 @@ _COMMANDS = {
 }
 
 
-#: Errors that end a command with a message and their documented exit code.
+#: Errors that end a command with a message and their documented exit code (first match wins).
 _EXIT_CODES: tuple[tuple[type[Exception], int], ...] = (
+    (UsageError, EXIT_USAGE),
+    (OutputError, EXIT_OUTPUT),
     (FactsError, EXIT_UNREADABLE),
+    (PluginError, EXIT_RESOLUTION),
     (ResolutionError, EXIT_RESOLUTION),
     (DeclarationError, EXIT_USAGE),
     (EngineUnavailable, EXIT_ENGINE),
 )
 
 
+def _warn_broken(registry: Registry) -> None:
+    for error in registry.problems:
+        print(f"enforcerules: warning: {_printable(str(error))}; its jurisdictions are unavailable", file=sys.stderr)
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    if extra:  # reported by the subcommand, with its usage line, rather than by the top-level parser
+        subparsers.choices[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
+    # Every argument takes one value; argparse (3.11) may leave a list for a repeated "--".
+    for name, value in vars(args).items():
+        if isinstance(value, list):
+            subparsers.choices[args.command].error(f"argument {name}: expected one value")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parse(argv)
     try:
-        return _COMMANDS[args.command](Registry(), args)
+        registry = Registry()
+        if args.command != "jurisdictions":  # which lists them itself
+            _warn_broken(registry)
+        return _COMMANDS[args.command](registry, args)
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return EXIT_OK
     except tuple(kind for kind, _ in _EXIT_CODES) as exc:
-        print(f"enforcerules: {exc}", file=sys.stderr)
-        return next(code for kind, code in _EXIT_CODES if isinstance(exc, kind))
+        code = next(code for kind, code in _EXIT_CODES if isinstance(exc, kind))
+        if code == EXIT_USAGE:  # worded like argparse's own usage errors
+            print(f"enforcerules {args.command}: error: {_printable(str(exc))} (see enforcerules {args.command} --help)", file=sys.stderr)
+        else:
+            print(f"enforcerules: {_printable(str(exc))}", file=sys.stderr)
+        return code
     except Exception:  # never let a defect pass for "violations found" (exit 1)
         traceback.print_exc()
         print("enforcerules: internal error; please report it with the input that caused it", file=sys.stderr)
