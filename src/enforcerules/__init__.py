@@ -52,6 +52,7 @@ from .registry import Registry
 from .report import REPORT_FORMAT_VERSION, Report
 from .rulebook import ResolvedRule, Rulebook
 from .rules import PLAN_PERIOD, Rule, Scope, Subject
+from .summary import Summary, attributed_findings, summarize
 
 __version__ = "0.1.0"
 
@@ -108,6 +109,7 @@ __all__ = [
     "SourceDocument",
     "Status",
     "Subject",
+    "Summary",
     "TaskReport",
     "TrainingCategory",
     "TrainingRecord",
@@ -116,6 +118,7 @@ __all__ = [
     "UnitKind",
     "UnknownJurisdiction",
     "UnknownRuleReference",
+    "attributed_findings",
     "civil_code_period_end",
     "compile_rulebook",
     "cst_date",
@@ -129,4 +132,5 @@ __all__ = [
     "load_exemption_list",
     "load_facts",
     "load_rulebook",
+    "summarize",
 ]
