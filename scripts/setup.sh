@@ -13,3 +13,10 @@ for plugin in plugins/*/; do
   [ -f "$plugin/pyproject.toml" ] && args+=(-e "$plugin")
 done
 .venv/bin/python -m pip install --quiet "${args[@]}"
+# The HTML report is tested in a real headless browser: Debian's chromium.
+if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update
+  $sudo apt-get install -y chromium
+fi

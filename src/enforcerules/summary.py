@@ -15,14 +15,17 @@ day). A group with nothing judged has no rate (null), not 100 %.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import attrs
 import polars as pl
 
 from .factset import Facts
 from .findings import Status
 from .report import Report
+from .rulebook import ResolvedRule
 
-__all__ = ["JUDGED", "STATUS_LABELS", "Summary", "attributed_findings", "summarize"]
+__all__ = ["JUDGED", "STATUS_LABELS", "Summary", "attribute", "attributed_findings", "region_ancestors", "summarize"]
 
 #: The statuses a compliance rate is taken over.
 JUDGED = (Status.COMPLIANT.value, Status.LATE.value, Status.VIOLATION.value)
@@ -75,13 +78,22 @@ def attributed_findings(report: Report, facts: Facts) -> pl.DataFrame:
     ``unit_name``, ``region``, ``region_name``; null where the facts do not
     say (a rule-wide ``*`` finding, an unknown id).
     """
+    return attribute(report.table, report.rules, facts)
+
+
+def attribute(table: pl.DataFrame, rules: Mapping[str, ResolvedRule], facts: Facts) -> pl.DataFrame:
+    """:func:`attributed_findings` of any findings table (a part, a filtered table) and its rules."""
     units = facts.table("units").select(pl.col("id").alias("_u"), pl.col("name").alias("unit_name"), pl.col("region").alias("_ur"))
     officers = facts.table("officers").select(pl.col("id").alias("_o"), pl.col("unit").alias("_ou"), pl.col("name").alias("_on"))
     certs = facts.table("certificates").select(pl.col("id").alias("_c"), pl.col("officer").alias("_co"))
     cases = facts.table("cases").select(pl.col("id").alias("_k"), pl.col("unit").alias("_ku"))
     regions = facts.table("regions").select(pl.col("id").alias("_r"), pl.col("name").alias("region_name"))
-    rules = _subject_kinds(report).select("rule_id", "kind", "subject_kind")
-    t = report.table.join(rules, on="rule_id", how="left", maintain_order="left")
+    kinds = pl.DataFrame(
+        {"rule_id": list(rules), "kind": [r.rule.kind for r in rules.values()],
+         "subject_kind": [r.rule.scope.subject.value for r in rules.values()]},
+        schema={"rule_id": pl.String, "kind": pl.String, "subject_kind": pl.String},
+    )
+    t = table.join(kinds, on="rule_id", how="left", maintain_order="left")
     # A rule-wide finding ("*") is about no one: it gets no unit, region or name.
     sk = pl.when(pl.col("subject") == "*").then(None).otherwise(pl.col("subject_kind"))
     t = (
