@@ -52,6 +52,7 @@ from .registry import Registry
 from .report import REPORT_FORMAT_VERSION, Report
 from .rulebook import ResolvedRule, Rulebook
 from .rules import PLAN_PERIOD, Rule, Scope, Subject
+from .scorecard import Scorecard, scorecard, write_scorecard
 from .summary import Summary, attributed_findings, summarize
 
 __version__ = "0.1.0"
@@ -106,6 +107,7 @@ __all__ = [
     "Rule",
     "Rulebook",
     "Scope",
+    "Scorecard",
     "SourceDocument",
     "Status",
     "Subject",
@@ -132,5 +134,7 @@ __all__ = [
     "load_exemption_list",
     "load_facts",
     "load_rulebook",
+    "scorecard",
     "summarize",
+    "write_scorecard",
 ]

@@ -83,6 +83,9 @@ def _parser() -> argparse.ArgumentParser:
     sm = sub.add_parser("summary", help="counts by status and rule, unit and region; compliance rates")
     _evaluation_args(sm)
     sm.add_argument("--format", choices=("text", "json"), default="text")
+    sc_ = sub.add_parser("scorecard", help="the plan's final-evaluation scorecard, clause by clause and unit by unit")
+    _evaluation_args(sc_)
+    sc_.add_argument("--out", type=Path, required=True, help="the scorecard file: .html or .xlsx")
     d = sub.add_parser("diff", help="compare two jurisdictions' rulebooks")
     d.add_argument("parent")
     d.add_argument("child")
@@ -286,6 +289,26 @@ def _summary(registry: Registry, args: argparse.Namespace) -> int:
     return _verdict(whole, whole, whole.rejections)
 
 
+def _scorecard(registry: Registry, args: argparse.Namespace) -> int:
+    from .scorecard import scorecard, write_scorecard
+
+    if args.out.suffix.lower() not in (".html", ".xlsx"):
+        print(f"enforcerules scorecard: --out {str(args.out)!r}: write .html or .xlsx", file=sys.stderr)
+        return EXIT_USAGE
+    whole, facts = _evaluated(registry, args, _Progress())
+    card = scorecard(whole, facts)
+    try:
+        write_scorecard(card, args.out)
+    except OSError as exc:
+        print(f"enforcerules: cannot write {args.out}: {exc}", file=sys.stderr)
+        return EXIT_UNWRITABLE
+    print(f"{args.out}: {card.clauses.height} rules, {card.tasks.height} dated tasks, {card.units.height - 1} units")
+    notice = card.notice_zh if args.lang == "zh" else card.notice_en
+    if notice:
+        print(notice, file=sys.stderr)
+    return _verdict(whole, whole, whole.rejections)
+
+
 def _check_to_file(registry: Registry, args: argparse.Namespace, progress: _Progress) -> int:
     """``check --out`` in a streamed format: findings written rule by rule; a one-line summary on stdout."""
     from collections import Counter
@@ -380,7 +403,7 @@ def _scaffold(registry: Registry, args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {
-    "jurisdictions": _jurisdictions, "rules": _rules, "check": _check, "summary": _summary,
+    "jurisdictions": _jurisdictions, "rules": _rules, "check": _check, "summary": _summary, "scorecard": _scorecard,
     "diff": _diff, "catalogue": _catalogue, "compile": _compile, "scaffold": _scaffold,
 }
 
