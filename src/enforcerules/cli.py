@@ -279,8 +279,8 @@ def _summary(registry: Registry, args: argparse.Namespace) -> int:
     whole, facts = _evaluated(registry, args, _Progress())
     summary = summarize(whole, facts)
     if args.format == "json":
-        _print_json({name: getattr(summary, name).to_dicts() for name in ("by_rule", "by_unit", "by_region", "training")}
-                    | {"jurisdiction": summary.jurisdiction, "as_of": summary.as_of, "counts": summary.counts()})
+        tables = {name: json.loads(getattr(summary, name).write_json()) for name in ("by_rule", "by_unit", "by_region", "training")}
+        _print_json(tables | {"jurisdiction": summary.jurisdiction, "as_of": summary.as_of, "counts": summary.counts()})
     else:
         notice = plan_end_notice(whole.rules, whole.as_of, args.lang)
         if notice:
