@@ -49,6 +49,7 @@ from .hookspecs import hookimpl
 from .jurisdiction import Declined, Intent, Jurisdiction, Override, Repeal
 from .loading import facts_from_json, facts_to_json, load_facts
 from .registry import Registry
+from .output import write_report
 from .report import REPORT_FORMAT_VERSION, Report
 from .rulebook import ResolvedRule, Rulebook
 from .rules import PLAN_PERIOD, Rule, Scope, Subject
@@ -136,5 +137,6 @@ __all__ = [
     "load_rulebook",
     "scorecard",
     "summarize",
+    "write_report",
     "write_scorecard",
 ]

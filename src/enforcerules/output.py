@@ -171,7 +171,7 @@ def open_writer(path: Path, report_header: Mapping[str, Any], rules: Mapping[str
     return FindingsWriter(path, header=report_header, rules=rules, as_of=as_of)
 
 
-def write_report(report: Report, path: Path, *, facts: Facts | None = None, lang: str = "zh") -> None:
+def write_report(report: Report, path: Path | str, *, facts: Facts | None = None) -> None:
     """Write a finished report to *path* (format by extension).
 
     ``.html`` and ``.xlsx`` take the *facts* too, to name subjects and place

@@ -260,7 +260,7 @@
     }, order.length === 0);
 
     var T = D.training, years = [], units = [], names = {};
-    T.year.forEach(function (y) { if (years.indexOf(y) < 0) years.push(y); });
+    T.year.forEach(function (y, i) { if (T.judged[i] > 0 && years.indexOf(y) < 0) years.push(y); });
     T.unit.forEach(function (u, i) { if (u !== null && units.indexOf(u) < 0) { units.push(u); names[u] = T.unit_name[i] || u; } });
     years.sort();
     makeChart("chart-training", {
