@@ -190,6 +190,6 @@ def write_report(report: Report, path: Path | str, *, facts: Facts | None = None
             write_xlsx(report, facts, Path(path))
         return
     header = report_header(report.jurisdiction, report.rulebook_digest, report.as_of, report.engine, report.policy)
-    writer = open_writer(path, header, report.rules, report.as_of)
+    writer = open_writer(Path(path), header, report.rules, report.as_of)
     writer.write(report.table)
     writer.close(report.rejections)
