@@ -106,3 +106,15 @@ def test_a_hundred_thousand_findings_stay_responsive(tmp_path: Path, browser: Br
     late = big.filter(pl.col("status") == "late").height
     assert browser.evaluate("document.getElementById('findings-table').dataset.rows") == str(late)
     assert took < 3, f"filter and sort took {took:.2f}s"
+
+
+def test_a_report_of_empty_facts_loads_without_errors(tmp_path: Path, browser: Browser) -> None:
+    facts_path = tmp_path / "empty.json"
+    facts_path.write_text("{}", encoding="utf-8")
+    out = tmp_path / "empty.html"
+    assert main(["check", "national", str(facts_path), "--as-of", "2024-06-30", "--out", str(out)]) == 9
+    browser.open(out.as_uri(), 1200, 900, READY)
+    assert browser.errors() == []
+    assert browser.evaluate("document.getElementById('chart-training').dataset.chart") == "empty"
+    assert browser.evaluate("document.getElementById('chart-rules').dataset.chart") == "rendered"
+    assert browser.evaluate("document.getElementById('notice').textContent") == ""
