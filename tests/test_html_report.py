@@ -118,3 +118,12 @@ def test_a_report_of_empty_facts_loads_without_errors(tmp_path: Path, browser: B
     assert browser.evaluate("document.getElementById('chart-training').dataset.chart") == "empty"
     assert browser.evaluate("document.getElementById('chart-rules').dataset.chart") == "rendered"
     assert browser.evaluate("document.getElementById('notice').textContent") == ""
+
+
+def test_lang_en_opens_the_report_in_english(tmp_path: Path, browser: Browser) -> None:
+    out = tmp_path / "en.html"
+    assert main(["check", "national", str(EXAMPLES / "national.json"), "--as-of", "2026-01-31", "--lang", "en", "--out", str(out)]) == 1
+    browser.open(out.as_uri(), 1200, 900, READY)
+    assert browser.errors() == []
+    assert browser.evaluate("document.querySelector('h2').textContent") == "Overview"
+    assert browser.evaluate("document.documentElement.lang") == "en"

@@ -244,7 +244,7 @@ def _check(registry: Registry, args: argparse.Namespace) -> int:
         from .output import write_report
 
         try:
-            write_report(report, args.out, facts=facts)
+            write_report(report, args.out, facts=facts, lang=args.lang)
         except (ValueError, OSError) as exc:
             print(f"enforcerules: {exc}", file=sys.stderr)
             return EXIT_USAGE if isinstance(exc, ValueError) else EXIT_UNWRITABLE

@@ -57,7 +57,7 @@ def _timeline(summary: Summary) -> dict[str, list[Any]]:
     return _columns(grouped.rename({"len": "n"}))
 
 
-def _data(report: Report, facts: Facts, summary: Summary) -> dict[str, Any]:
+def _data(report: Report, facts: Facts, summary: Summary, lang: str) -> dict[str, Any]:
     rules = summary.by_rule.select(
         "rule_id", "title_zh", "title_en", "kind", "document", "clause", "quote", *STATUSES, "total", "judged", "compliance_rate")
     found = summary.findings
@@ -77,7 +77,7 @@ def _data(report: Report, facts: Facts, summary: Summary) -> dict[str, Any]:
         "meta": {
             "jurisdiction": report.jurisdiction, "as_of": report.as_of.isoformat(), "digest": report.rulebook_digest,
             "engine": report.engine, "notice_zh": plan_end_notice(report.rules, report.as_of, "zh"),
-            "notice_en": plan_end_notice(report.rules, report.as_of, "en"), "rejections": len(report.rejections),
+            "notice_en": plan_end_notice(report.rules, report.as_of, "en"), "rejections": len(report.rejections), "lang": lang,
         },
         "statuses": [{"code": s, "zh": STATUS_LABELS[s][0], "en": STATUS_LABELS[s][1], "colour": _COLOURS[s]} for s in STATUSES],
         "counts": summary.counts(),
@@ -93,20 +93,20 @@ def _data(report: Report, facts: Facts, summary: Summary) -> dict[str, Any]:
     }
 
 
-def html_document(report: Report, facts: Facts, title: str = "") -> str:
-    """The report as one HTML document (a string)."""
+def html_document(report: Report, facts: Facts, title: str = "", lang: str = "zh") -> str:
+    """The report as one HTML document (a string), opening in *lang* (``zh`` or ``en``; the reader can switch)."""
     summary = summarize(report, facts)
     assets = resources.files("enforcerules") / "assets"
     echarts = (assets / "echarts.min.js").read_text(encoding="utf-8")
     page = (assets / "report.html").read_text(encoding="utf-8")
     app = (assets / "report.js").read_text(encoding="utf-8")
     heading = title or f"提升行政执法质量评估报告 · {report.jurisdiction}"
-    parts = {"TITLE": html.escape(heading), "DATA": _safe_json(_data(report, facts, summary)),
+    parts = {"TITLE": html.escape(heading), "DATA": _safe_json(_data(report, facts, summary, lang)),
              "ECHARTS": echarts.replace("</script", "<\\/script"), "APP": app}
     # one pass: a substituted part is never scanned for placeholders again
     return re.sub(r"\{\{(TITLE|DATA|ECHARTS|APP)\}\}", lambda m: parts[m.group(1)], page)
 
 
-def write_html(report: Report, facts: Facts, path: Path, title: str = "") -> None:
+def write_html(report: Report, facts: Facts, path: Path, title: str = "", lang: str = "zh") -> None:
     """Write *report* as a self-contained HTML file at *path*."""
-    Path(path).write_text(html_document(report, facts, title), encoding="utf-8", newline="\n")
+    Path(path).write_text(html_document(report, facts, title, lang), encoding="utf-8", newline="\n")

@@ -171,11 +171,12 @@ def open_writer(path: Path, report_header: Mapping[str, Any], rules: Mapping[str
     return FindingsWriter(path, header=report_header, rules=rules, as_of=as_of)
 
 
-def write_report(report: Report, path: Path | str, *, facts: Facts | None = None) -> None:
+def write_report(report: Report, path: Path | str, *, facts: Facts | None = None, lang: str = "zh") -> None:
     """Write a finished report to *path* (format by extension).
 
     ``.html`` and ``.xlsx`` take the *facts* too, to name subjects and place
     them in units and regions; without them the facts are taken as empty.
+    An ``.html`` report opens in *lang* (``zh`` or ``en``).
     """
     suffix = Path(path).suffix.lower()
     if suffix in (".html", ".xlsx"):
@@ -183,7 +184,7 @@ def write_report(report: Report, path: Path | str, *, facts: Facts | None = None
         if suffix == ".html":
             from .html_report import write_html
 
-            write_html(report, facts, Path(path))
+            write_html(report, facts, Path(path), lang=lang)
         else:
             from .excel import write_xlsx
 

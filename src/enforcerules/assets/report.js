@@ -2,7 +2,7 @@
 (function () {
   "use strict";
   var D = JSON.parse(document.getElementById("report-data").textContent);
-  var lang = "zh";
+  var lang = D.meta.lang === "en" ? "en" : "zh";
   var PAGE = 50;
   var statusIdx = {};
   D.statuses.forEach(function (s, i) { statusIdx[s.code] = i; });
