@@ -15,13 +15,19 @@ Exit codes (every subcommand; ``check`` uses 1 and 3):
 7     internal error (a defect of enforcerules: please report it with the input)
 8     the output cannot be written (an --out path that is a file, a folder
       that is not empty, a folder without write permission)
+9     evaluated; nothing could be judged: every finding is ``insufficient_data``
+      or ``out_of_period`` (e.g. empty facts, or an as-of day before the plans)
 ====  =====================================================================
 
 Rejections take precedence over violations (3 over 1), because a report on
-partial input should not pass for a complete one. A broken plugin does not
-stop the others: ``jurisdictions`` lists it with its reason and exits 0, the
-other commands warn about it on stderr and exit 5 only when asked for one of
-its jurisdictions.
+partial input should not pass for a complete one; violations over "nothing
+judged" (1 over 9). ``--status``, ``--unit`` and ``--rule`` narrow what is
+printed or written and the findings exit 1 looks at; exit 9 looks at the
+whole evaluation, so a filter that shows nothing does not pass for "nothing
+could be judged". A broken plugin does not stop the others:
+``jurisdictions`` lists it with its reason and exits 0, the other commands
+warn about it on stderr and exit 5 only when asked for one of its
+jurisdictions.
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ from .engine import ENGINES
 from .errors import DeclarationError, EngineUnavailable, FactsError, PluginError, ResolutionError
 from .evaluate import compile_rulebook
 from .facts import Level
+from .findings import Status
 from .loading import load_facts
 from .registry import Registry
 from .scaffold import scaffold_plugin
@@ -50,6 +57,7 @@ from .scaffold import scaffold_plugin
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_REJECTED, EXIT_UNREADABLE, EXIT_RESOLUTION, EXIT_ENGINE, EXIT_INTERNAL, EXIT_OUTPUT = range(9)
+EXIT_NOTHING_JUDGED = 9
 
 
 class UsageError(Exception):
@@ -98,16 +106,24 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("jurisdiction", help=jid)
     r.add_argument("--format", choices=("text", "json"), default="text")
     c = sub.add_parser("check", help="evaluate a facts file")
-    c.add_argument("jurisdiction", help=jid)
-    c.add_argument("facts", type=Path, help="the facts document, JSON (see docs/facts-format.md)")
-    c.add_argument("--as-of", type=_date, default=None, help="evaluation day, YYYY-MM-DD (default: today in China Standard Time)")
+    _evaluation_args(c)
     c.add_argument("--format", choices=("text", "json"), default="text")
-    c.add_argument("--engine", choices=ENGINES, default="auto", help="auto (default) and columnar: polars; durable: durable-rules; python: the plain-Python oracle (all give the same findings)")
-    c.add_argument("--lang", choices=("zh", "en"), default="zh")
-    c.add_argument("--strict-deadlines", action="store_true", help="read ambiguous deadline phrases at their earliest (e.g. '2024年6月前' = 2024-05-31)")
-    c.add_argument("--out", type=Path, help="write the findings to this file as they are produced; format by extension: "
+    c.add_argument("--out", type=Path, help="write the findings to this file; format by extension: "
                    ".json (the report), .jsonl (a finding a line), .parquet or .csv (the findings table, with .rules and "
-                   ".rejections siblings)")
+                   ".rejections siblings), .html (a report with charts, offline), .xlsx (an Excel workbook)")
+    c.add_argument("--status", action="append", default=[], choices=[s.value for s in Status], metavar="STATUS",
+                   help="show only findings with this status (repeatable): " + ", ".join(s.value for s in Status))
+    c.add_argument("--unit", action="append", default=[], metavar="UNIT", help="show only findings about this unit id (repeatable)")
+    c.add_argument("--rule", action="append", default=[], metavar="RULE",
+                   help="show only this rule, or the rules under an id prefix such as national.training (repeatable)")
+    c.add_argument("--verbose", action="store_true", help="every finding with its rule's quote (default: the quote once per rule)")
+    c.add_argument("--summary", action="store_true", help="print counts by rule, unit and region instead of the findings")
+    sm = sub.add_parser("summary", help="counts by status and rule, unit and region; compliance rates")
+    _evaluation_args(sm)
+    sm.add_argument("--format", choices=("text", "json"), default="text")
+    sc_ = sub.add_parser("scorecard", help="the plan's final-evaluation scorecard, clause by clause and unit by unit")
+    _evaluation_args(sc_)
+    sc_.add_argument("--out", type=Path, required=True, help="the scorecard file: .html or .xlsx")
     d = sub.add_parser("diff", help="compare two jurisdictions' rulebooks")
     d.add_argument("parent", help="the jurisdiction id compared from, usually an ancestor (e.g. national)")
     d.add_argument("child", help="the jurisdiction id compared with it, usually a descendant (e.g. datong)")
@@ -128,6 +144,17 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--level", choices=[lv.value for lv in Level], default="city")
     sc.add_argument("--out", type=Path, required=True, help="a folder to create (or an empty one)")
     return p
+
+
+def _evaluation_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("jurisdiction", help="an installed jurisdiction id (see `enforcerules jurisdictions`)")
+    p.add_argument("facts", type=Path, help="the facts: a JSON file, a folder of per-section CSV/Parquet tables, or an .xlsx workbook")
+    p.add_argument("--as-of", type=_date, default=None, help="evaluation day, YYYY-MM-DD (default: today in China Standard Time)")
+    p.add_argument("--engine", choices=ENGINES, default="auto", help="auto (default) and columnar: polars; durable: durable-rules; "
+                   "python: the plain-Python oracle (all give the same findings)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.add_argument("--strict-deadlines", action="store_true",
+                   help="read ambiguous deadline phrases at their earliest (e.g. '2024年6月前' = 2024-05-31)")
 
 
 def _print_json(data: Any) -> None:
@@ -178,44 +205,199 @@ def _policy(args: argparse.Namespace) -> DeadlinePolicy:
     return DeadlinePolicy.strict() if args.strict_deadlines else DeadlinePolicy()
 
 
-def _check(registry: Registry, args: argparse.Namespace) -> int:
+class _Progress:
+    """A one-line progress counter on stderr, only when stderr is a terminal (never in pipes or logs)."""
+
+    def __init__(self) -> None:
+        self.on = sys.stderr.isatty()
+
+    def say(self, text: str) -> None:
+        if self.on:
+            sys.stderr.write("\r\x1b[K" + text)
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.on:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def _load(registry: Registry, args: argparse.Namespace, progress: _Progress) -> tuple[Any, Any, _dt.date]:
     from .chinatime import CST
 
-    registry.rulebook(args.jurisdiction)  # an unknown jurisdiction fails before the facts are read
+    book = registry.rulebook(args.jurisdiction)  # an unknown jurisdiction fails before the facts are read
+    progress.say(f"reading {args.facts} …")
     facts = load_facts(args.facts)
-    as_of = args.as_of or _dt.datetime.now(CST).date()
-    if args.out is not None:
-        return _check_to_file(registry, args, facts, as_of)
-    report = registry.evaluate(args.jurisdiction, facts, as_of, engine=args.engine, policy=_policy(args))
-    print(report.dumps() if args.format == "json" else report.render_text(args.lang))
-    if report.rejections:
+    return book, facts, args.as_of or _dt.datetime.now(CST).date()
+
+
+def _evaluated(registry: Registry, args: argparse.Namespace, progress: _Progress) -> tuple[Any, Any]:
+    """The report of the whole evaluation (rule by rule, with progress), and the facts."""
+    import polars as pl
+
+    from .engine import get_executor
+    from .evaluate import evaluate_rules
+    from .findings_table import empty_findings
+    from .report import Report
+
+    book, facts, as_of = _load(registry, args, progress)
+    executor, policy = get_executor(args.engine), _policy(args)
+    parts = []
+    for i, part in enumerate(evaluate_rules(book, facts, as_of, executor=executor, policy=policy, calendar=registry.holiday_calendar())):
+        progress.say(f"rule {i + 1}/{len(book.rules)} {book.rules[i].id}")
+        parts.append(part)
+    progress.done()
+    table = pl.concat(parts, how="vertical") if parts else empty_findings()
+    report = Report(jurisdiction=book.jurisdiction.id, rulebook_digest=book.digest, as_of=as_of, engine=executor.name,
+                    policy=policy, table=table.sort(["rule_id", "subject", "period"], maintain_order=True),
+                    rules={r.id: r for r in book.rules}, rejections=facts.rejections)
+    return report, facts
+
+
+def _filtered(report: Any, facts: Any, args: argparse.Namespace) -> Any:
+    import attrs
+
+    from .reading import filter_findings
+    from .summary import attribute
+
+    if not (args.status or args.unit or args.rule):
+        return report
+    attributed = attribute(report.table, report.rules, facts) if args.unit else None
+    return attrs.evolve(report, table=filter_findings(report.table, attributed, statuses=args.status, units=args.unit, rules=args.rule))
+
+
+def _verdict(whole: Any, shown: Any, rejections: Sequence[Any]) -> int:
+    from .reading import nothing_judged
+
+    if rejections:
         return EXIT_REJECTED
-    return EXIT_OK if report.ok else EXIT_FINDINGS
+    if not shown.ok:
+        return EXIT_FINDINGS
+    return EXIT_NOTHING_JUDGED if nothing_judged(whole.table) else EXIT_OK
 
 
-def _check_to_file(registry: Registry, args: argparse.Namespace, facts: Any, as_of: _dt.date) -> int:
-    """``check --out``: findings written rule by rule; a one-line summary on stdout."""
+def _check(registry: Registry, args: argparse.Namespace) -> int:
+    from .reading import plan_end_notice, render_compact
+    from .summary import attribute, summarize
+
+    progress = _Progress()
+    if args.out is not None and args.out.suffix.lower() in (".json", ".jsonl", ".parquet", ".csv"):
+        return _check_to_file(registry, args, progress)
+    whole, facts = _evaluated(registry, args, progress)
+    report = _filtered(whole, facts, args)
+    notice = plan_end_notice(report.rules, report.as_of, args.lang)
+    if args.out is not None:
+        from .output import write_report
+
+        try:
+            write_report(report, args.out, facts=facts, lang=args.lang)
+        except (ValueError, OSError) as exc:
+            print(f"enforcerules: {exc}", file=sys.stderr)
+            return EXIT_USAGE if isinstance(exc, ValueError) else EXIT_OUTPUT
+        counts = ", ".join(f"{s.value} {n}" for s, n in report.counts().items() if n)
+        print(f"{args.out}: {report.table.height} findings ({counts}); {len(report.rejections)} rejected records")
+        if notice:
+            print(notice, file=sys.stderr)
+    elif args.summary:
+        if notice:
+            print(notice)
+        print(summarize(report, facts).render_text(args.lang))
+    elif args.format == "json":
+        if notice:
+            print(notice, file=sys.stderr)
+        print(report.dumps())
+    elif args.verbose:
+        if notice:
+            print(notice)
+        print(report.render_text(args.lang))
+    else:
+        attributed = attribute(report.table, report.rules, facts)
+        named = attributed.drop_nulls("subject_name").select("subject", "subject_name").unique()
+        names = dict(named.iter_rows())
+        print(render_compact(report, report.table, names, args.lang))
+    return _verdict(whole, report, report.rejections)
+
+
+def _summary(registry: Registry, args: argparse.Namespace) -> int:
+    from .reading import plan_end_notice
+    from .summary import summarize
+
+    whole, facts = _evaluated(registry, args, _Progress())
+    summary = summarize(whole, facts)
+    if args.format == "json":
+        tables = {name: json.loads(getattr(summary, name).write_json()) for name in ("by_rule", "by_unit", "by_region", "training")}
+        _print_json(tables | {"jurisdiction": summary.jurisdiction, "as_of": summary.as_of, "counts": summary.counts()})
+    else:
+        notice = plan_end_notice(whole.rules, whole.as_of, args.lang)
+        if notice:
+            print(notice)
+        print(summary.render_text(args.lang))
+    return _verdict(whole, whole, whole.rejections)
+
+
+def _scorecard(registry: Registry, args: argparse.Namespace) -> int:
+    from .scorecard import scorecard, write_scorecard
+
+    if args.out.suffix.lower() not in (".html", ".xlsx"):
+        print(f"enforcerules scorecard: --out {str(args.out)!r}: write .html or .xlsx", file=sys.stderr)
+        return EXIT_USAGE
+    whole, facts = _evaluated(registry, args, _Progress())
+    card = scorecard(whole, facts)
+    try:
+        write_scorecard(card, args.out)
+    except OSError as exc:
+        print(f"enforcerules: cannot write {args.out}: {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    print(f"{args.out}: {card.clauses.height} rules, {card.tasks.height} dated tasks, {card.units.height - 1} units")
+    notice = card.notice_zh if args.lang == "zh" else card.notice_en
+    if notice:
+        print(notice, file=sys.stderr)
+    return _verdict(whole, whole, whole.rejections)
+
+
+def _check_to_file(registry: Registry, args: argparse.Namespace, progress: _Progress) -> int:
+    """``check --out`` in a streamed format: findings written rule by rule; a one-line summary on stdout."""
+    from collections import Counter
+
     from .engine import get_executor
     from .evaluate import evaluate_rules
     from .output import open_writer
+    from .reading import UNJUDGED, filter_findings, plan_end_notice
     from .report import report_header
+    from .summary import attribute
 
-    book, policy = registry.rulebook(args.jurisdiction), _policy(args)
+    book, facts, as_of = _load(registry, args, progress)
+    policy = _policy(args)
     executor = get_executor(args.engine)
+    rules = {r.id: r for r in book.rules}
     try:
-        writer = open_writer(args.out, report_header(book.jurisdiction.id, book.digest, as_of, executor.name, policy),
-                             {r.id: r for r in book.rules}, as_of)
+        writer = open_writer(args.out, report_header(book.jurisdiction.id, book.digest, as_of, executor.name, policy), rules, as_of)
     except ValueError as exc:
         print(f"enforcerules: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    for part in evaluate_rules(book, facts, as_of, executor=executor, policy=policy, calendar=registry.holiday_calendar()):
+    except OSError as exc:
+        print(f"enforcerules: cannot write {args.out}: {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    whole: Counter[str] = Counter()
+    for i, part in enumerate(evaluate_rules(book, facts, as_of, executor=executor, policy=policy, calendar=registry.holiday_calendar())):
+        progress.say(f"rule {i + 1}/{len(book.rules)} {book.rules[i].id}")
+        whole.update(dict(part.group_by("status").len().iter_rows()))
+        if args.status or args.unit or args.rule:
+            attributed = attribute(part, rules, facts) if args.unit else None
+            part = filter_findings(part, attributed, statuses=args.status, units=args.unit, rules=args.rule)
         writer.write(part)
+    progress.done()
     writer.close(facts.rejections)
     counts = ", ".join(f"{s} {n}" for s, n in sorted(writer.counts.items()))
     print(f"{args.out}: {sum(writer.counts.values())} findings ({counts}); {len(facts.rejections)} rejected records")
+    notice = plan_end_notice(rules, as_of, args.lang)
+    if notice:
+        print(notice, file=sys.stderr)
     if facts.rejections:
         return EXIT_REJECTED
-    return EXIT_FINDINGS if writer.counts.get("violation") or writer.counts.get("late") else EXIT_OK
+    if writer.counts.get("violation") or writer.counts.get("late"):
+        return EXIT_FINDINGS
+    return EXIT_NOTHING_JUDGED if not any(n for s, n in whole.items() if s not in UNJUDGED) else EXIT_OK
 
 
 def _show(value: Any) -> str:
@@ -274,7 +456,7 @@ def _scaffold(registry: Registry, args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {
-    "jurisdictions": _jurisdictions, "rules": _rules, "check": _check,
+    "jurisdictions": _jurisdictions, "rules": _rules, "check": _check, "summary": _summary, "scorecard": _scorecard,
     "diff": _diff, "catalogue": _catalogue, "compile": _compile, "scaffold": _scaffold,
 }
 
