@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from itertools import chain, repeat
-from operator import is_not
 from typing import Any
 
 import polars as pl
@@ -130,8 +129,9 @@ def _column(col: Column, dicts: list[dict[str, Any]], problems: list[Problem], l
     name, n = col.name, len(dicts)
     values = list(map(dict.get, dicts, repeat(name)))
     given: pl.Series | None = None
-    if col.kind in _TEXT_KINDS:
-        # the common case in one step: a strict build fails on any non-string (or lone surrogate)
+    types = set(map(type, values))
+    if col.kind in _TEXT_KINDS and types <= {str, _NoneType}:
+        # the common case in one step (a lone surrogate makes the build fail)
         try:
             series = pl.Series(name, values, dtype=pl.String, strict=True)
         except (TypeError, UnicodeEncodeError, pl.exceptions.PolarsError):
@@ -146,7 +146,6 @@ def _column(col: Column, dicts: list[dict[str, Any]], problems: list[Problem], l
                 given = pl.Series(name, present, dtype=pl.Boolean)
             return RawColumn(series, given=given if given is not None else pl.repeat(True, n, eager=True),
                              originals=_Shown(values, parsed)), count
-    types = set(map(type, values))
     if _NoneType in types:
         present = list(map(dict.__contains__, dicts, repeat(name)))
         count = sum(present)
