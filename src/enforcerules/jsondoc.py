@@ -110,7 +110,7 @@ def _string_series(name: str, values: list[Any], dtype: pl.DataType, problems: l
         return pl.Series(name, values, dtype=dtype, strict=False)
     except UnicodeEncodeError:
         pass
-    cleaned = []
+    cleaned: list[Any] = []
     for row, v in enumerate(values):
         bad = (isinstance(v, str) and not _unicode_ok(v)) or (
             isinstance(v, (list, tuple)) and any(isinstance(x, str) and not _unicode_ok(x) for x in v))
@@ -155,13 +155,14 @@ def _column(col: Column, dicts: list[dict[str, Any]], problems: list[Problem], l
     accepted = _ACCEPTED[col.kind] - ({tuple} if parsed else set())  # a parsed tuple is a JSON object
     wrong: pl.Series | None = None
     if col.kind == "list" and types & accepted:
-        inner = set(map(type, chain.from_iterable(v for v in values if type(v) in accepted)))
+        lists: list[Any] = [v for v in values if type(v) in accepted]
+        inner = set(map(type, chain.from_iterable(lists)))
         if not inner <= {str}:
             types.add(object)  # some list holds a non-string: sort the cells one by one
     if not types - accepted - {_NoneType}:
         kept = values
     else:
-        fits = [type(v) in accepted and (col.kind != "list" or all(type(x) is str for x in v)) for v in values]
+        fits = [type(v) in accepted and (col.kind != "list" or all(type(x) is str for x in v)) for v in values]  # type: ignore[union-attr]
         wrong = pl.Series(name, [not f and v is not None for f, v in zip(fits, values)], dtype=pl.Boolean)
         kept = [v if f else None for f, v in zip(fits, values)]
         for row in wrong.arg_true().to_list():

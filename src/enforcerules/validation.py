@@ -23,6 +23,7 @@ they add up to the records read.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -294,8 +295,7 @@ def _typed(col: Column, raw: RawColumn, spreadsheet: bool, errors: _Errors, sect
         if (section, name) in RANGES:
             what = "a finite number" if col.kind == "float" else "a year"
             errors.add(out.is_not_null() & ok.not_(), None,
-                       lambda row, name=name, lo=lo, hi=hi, what=what: f"invalid record: '{name}' must be {what} in [{_num(lo)}, {_num(hi)}]",
-                       "", value, record=True)
+                       f"invalid record: '{name}' must be {what} in [{_num(lo)}, {_num(hi)}]", "", value, record=True)
         out = _when(ok, out).cast(col.dtype, strict=False)
     elif col.kind == "bool":
         if dtype == pl.Boolean:
@@ -315,7 +315,7 @@ def _typed(col: Column, raw: RawColumn, spreadsheet: bool, errors: _Errors, sect
             out = safe.str.json_decode(pl.List(pl.String)) if well_formed.any() else pl.Series(name, [None] * n, dtype=col.dtype)
         elif dtype == pl.List(pl.String):
             out = v
-        elif isinstance(dtype, (pl.List, pl.Array)) and dtype.inner == pl.Null:  # type: ignore[union-attr]
+        elif isinstance(dtype, (pl.List, pl.Array)) and dtype.inner == pl.Null:
             out = v.cast(pl.List(pl.String))
         else:
             errors.add(present, name, "wrong type", expected, value)
@@ -363,14 +363,21 @@ def _record_checks(section: str, frame: pl.DataFrame, raw: RawSection, errors: _
         values = frame[name]
         bad = clean & values.is_not_null() & ((values.str.len_chars() == 0) | (values.str.len_chars() > MAX_ID))
         errors.add(bad, None, f"invalid record: '{name}' must be a non-empty string of at most {MAX_ID} characters", "",
-                   lambda row, name=name: frame[name][row], record=True)
+                   functools.partial(_cell, frame, name), record=True)
     for sec, later, earlier in DATE_ORDERS:
         if sec != section:
             continue
         bad = clean & (frame[later] < frame[earlier])
-        errors.add(bad, None, lambda row, later=later, earlier=earlier: (
-            f"invalid record: '{later}' must not precede '{earlier}' (got {frame[later][row]} < {frame[earlier][row]})"
-        ), "", lambda row, later=later: frame[later][row].isoformat(), record=True)
+        errors.add(bad, None, functools.partial(_order_reason, frame, later, earlier), "",
+                   functools.partial(_cell, frame, later), record=True)
+
+
+def _cell(frame: pl.DataFrame, name: str, row: int) -> Any:
+    return frame[name][row]
+
+
+def _order_reason(frame: pl.DataFrame, later: str, earlier: str, row: int) -> str:
+    return f"invalid record: '{later}' must not precede '{earlier}' (got {frame[later][row]} < {frame[earlier][row]})"
 
 
 def _locate(prefix: str, row: int | None, column: str | None) -> str:
