@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from itertools import chain, repeat
 from typing import Any
 
+import numpy as np
 import polars as pl
 
 from .errors import FactsError
@@ -144,7 +145,7 @@ def _column(col: Column, dicts: list[dict[str, Any]], problems: list[Problem], l
                 if not count:
                     return None, 0
                 given = pl.Series(name, present, dtype=pl.Boolean)
-            return RawColumn(series, given=given if given is not None else pl.repeat(True, n, eager=True),
+            return RawColumn(series, given=given if given is not None else pl.Series(name, np.ones(n, dtype=np.bool_)),
                              originals=_Shown(values, parsed)), count
     if _NoneType in types:
         present = list(map(dict.__contains__, dicts, repeat(name)))
@@ -174,7 +175,7 @@ def _column(col: Column, dicts: list[dict[str, Any]], problems: list[Problem], l
             lost = series.is_null() & pl.Series([v is not None for v in kept], dtype=pl.Boolean)
             series = series.scatter(lost.arg_true(), _TOO_BIG[col.kind])
     written = n if given is None else count
-    return RawColumn(series, given=given if given is not None else pl.repeat(True, n, eager=True), wrong=wrong, originals=_Shown(values, parsed)), written
+    return RawColumn(series, given=given if given is not None else pl.Series(name, np.ones(n, dtype=np.bool_)), wrong=wrong, originals=_Shown(values, parsed)), written
 
 
 def _records(section: str, items: list[Any], prefix: str, limits: Limits, first_row: int,
