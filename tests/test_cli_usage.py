@@ -28,6 +28,8 @@ USAGE_ERRORS: dict[str, list[list[str]]] = {
     "diff": [[], ["national"], ["national", "shanxi", "--format", "csv"]],
     "catalogue": [[], ["--out"], ["national", "extra"]],
     "compile": [[], ["national", "--bogus"]],
+    "summary": [[], ["national"], ["national", "f.json", "--as-of", "2024-02-30"], ["national", "f.json", "--format", "xml"]],
+    "scorecard": [[], ["national", "f.json"], ["national", "f.json", "--out", "x.html", "--engine", "warp"]],
     "scaffold": [[], ["hefei"], ["hefei", "--name-zh", "合肥市", "--name-en", "Hefei"],
                  ["hefei", "--name-zh", "合肥市", "--name-en", "Hefei", "--out", "x", "--level", "planet"]],
 }

@@ -243,3 +243,10 @@ def test_cli_checks_a_tabular_form_like_its_json_form(fmt: str, tmp_path: Path, 
     got = json.loads(capsys.readouterr().out)
     assert len(got["findings"]) == len(want["findings"]) > 50
     assert got["findings"] == want["findings"]
+
+
+def test_an_empty_folder_is_an_unreadable_facts_source_not_empty_facts(tmp_path: Path) -> None:
+    folder = tmp_path / "nothing"
+    folder.mkdir()
+    with pytest.raises(er.FactsError, match="no facts tables here"):
+        er.load_facts(folder)

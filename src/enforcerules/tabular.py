@@ -79,6 +79,9 @@ def raw_of_directory(directory: Path, limits: Limits) -> tuple[list[RawSection],
         entries = sorted(p for p in directory.iterdir() if p.suffix.lower() in TABLE_SUFFIXES)
     except OSError as exc:
         raise FactsError(f"cannot read facts directory: {exc}") from None
+    if not entries:  # an empty or wrong folder is a mistake, not a province with no facts
+        raise FactsError(f"{directory}: no facts tables here (expected files such as officers.csv or training.parquet, "
+                         f"one per section: {', '.join(SECTIONS)})")
     for path in entries:
         if path.stem not in SECTIONS:
             rejections.append(Rejection(path.name, "unknown section", "…", f"one of {', '.join(SECTIONS)} (.csv or .parquet)",

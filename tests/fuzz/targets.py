@@ -62,7 +62,7 @@ TRACEBACK = "Traceback (most recent call last)"
 # -- the command line ----------------------------------------------------------------------------
 
 #: The exit codes the CLI documents (enforcerules.cli); 7 is an internal error, a defect.
-DOCUMENTED_EXIT_CODES = frozenset({0, 1, 2, 3, 4, 5, 6, 8})
+DOCUMENTED_EXIT_CODES = frozenset({0, 1, 2, 3, 4, 5, 6, 8, 9})  # 7 is an internal error: a defect
 COMMANDS = ("jurisdictions", "rules", "check", "diff", "catalogue", "compile", "scaffold")
 JURISDICTIONS = ("national", "shanxi", "liaoning", "tianjin", "datong")
 
