@@ -14,14 +14,18 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import attrs
+import polars as pl
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import enforcerules as er
 from enforcerules.citation import citer
 from enforcerules.findings import _jsonable
-from enforcerules.kinds import RecurringCount
-from enforcerules.kinds.base import EvalContext, observations_of, scoped_subjects
-from enforcerules.testing.strategies import facts_for
+from enforcerules.kinds import CertificateIssuance, CertificateWithdrawal, CertifiedHandling, RecurringCount
+from enforcerules.kinds.base import EvalContext, observations_of, scoped_cases, scoped_officers, scoped_subjects
+from enforcerules.kinds.certificates import certificate_valid_expr
+from enforcerules.tables import table_from_records
+from enforcerules.testing.strategies import case_records, certificate_records, facts_for
 
 from _support import registry_with
 
@@ -138,3 +142,110 @@ def test_recurring_count_ignores_other_kinds_other_subjects_and_future_events() 
     assert {o.subject for o in got.values()} == {"u1"}
     executors_agree(rule, facts, dt.date(2025, 6, 30))
 
+
+# -- certificates ---------------------------------------------------------------------
+
+
+def cert_scopes(subject: er.Subject) -> st.SearchStrategy[er.Scope]:
+    return st.builds(lambda k, lv: er.Scope(subject, unit_kinds=tuple(k), levels=tuple(lv)), UNIT_KINDS, LEVELS)
+
+
+def with_more(data: st.DataObject, facts: er.Facts) -> er.Facts:
+    """*facts* plus certificates and cases naming officers and units the facts may lack."""
+    officer_ids = [o.id for o in facts.officers] + ["ghost"]
+    unit_ids = [u.id for u in facts.units] + ["nowhere"]
+    certs = data.draw(st.lists(certificate_records(officer_ids), max_size=6))
+    cases = data.draw(st.lists(case_records(unit_ids, officer_ids), max_size=6))
+    keep_certs = data.draw(st.booleans())
+    return facts.replace(
+        certificates=(*(facts.certificates if keep_certs else ()), *(attrs.evolve(c, id=f"xc{i}") for i, c in enumerate(certs))),
+        cases=(*facts.cases, *(attrs.evolve(c, id=f"xk{i}") for i, c in enumerate(cases))),
+    )
+
+
+@SETTINGS
+@given(certs=st.lists(certificate_records(["o1"]), min_size=1, max_size=8), days=st.lists(DAYS, min_size=1, max_size=8))
+def test_certificate_validity_expression_is_certificate_valid_on(certs: list[er.Certificate], days: list[dt.date]) -> None:
+    table = table_from_records("certificates", certs).join(pl.DataFrame({"day": days}), how="cross")
+    got = table.select(certificate_valid_expr(pl.col("day"))).to_series().to_list()
+    assert got == [c.valid_on(d) for c in certs for d in days]
+
+
+def handling_expected(rule: er.Rule, facts: er.Facts, as_of: dt.date) -> set[Row]:
+    register = bool(facts.certificates)
+    ids = {o.id for o in facts.officers}
+    out = []
+    for case in scoped_cases(rule.scope, facts):
+        if case.decided_on > as_of:
+            continue
+        officers = sorted(set(case.handling_officers))
+        unknown = [o for o in officers if not register or o not in ids]
+        known = [o for o in officers if o not in unknown]
+        certified = [o for o in known if any(c.valid_on(case.decided_on) for c in facts.certificates if c.officer == o)]
+        uncertified = [o for o in known if o not in certified]
+        values = {"officers": len(officers), "cert": len(certified), "bad": len(uncertified), "unk": len(unknown), "possible": len(certified) + len(unknown)}
+        evidence = {"handling_officers": officers, "certified": certified, "uncertified": uncertified, "unknown": unknown}
+        day = case.decided_on
+        out.append((case.id, er.Period(day, day), day.isoformat(), values, evidence, None))
+    return expected(out)
+
+
+@SETTINGS
+@given(data=st.data(), scope=cert_scopes(er.Subject.CASE), need=st.integers(0, 3), every=st.booleans(), as_of=AS_OF)
+def test_certified_handling_matches_the_row_reading(data: st.DataObject, scope: er.Scope, need: int, every: bool, as_of: dt.date) -> None:
+    rule = a_rule(CertifiedHandling(min_certified=need, all_certified=every), scope)
+    facts = with_more(data, data.draw(facts_for([rule], max_units=3, max_officers=3)))
+    check(rule, facts, as_of, handling_expected)
+
+
+def issuance_expected(rule: er.Rule, facts: er.Facts, as_of: dt.date) -> set[Row]:
+    out = []
+    for officer in scoped_officers(rule.scope, facts):
+        trained = [r.day for r in facts.training if r.officer == officer.id]
+        for cert in facts.certificates:
+            if cert.officer != officer.id or cert.issued_on > as_of:
+                continue
+            exam = cert.exam_passed_on
+            before = [d for d in trained if d <= cert.issued_on]
+            values = {"exam": int(exam is not None), "exam_ok": int(exam is not None and exam <= cert.issued_on), "trained": int(bool(before))}
+            evidence = {"officer": officer.id, "issued_on": cert.issued_on, "exam_passed_on": exam, "training_before_issue": len(before)}
+            out.append((cert.id, er.Period(cert.issued_on, cert.issued_on), cert.issued_on.isoformat(), values, evidence, None))
+    return expected(out)
+
+
+@SETTINGS
+@given(data=st.data(), scope=cert_scopes(er.Subject.CERTIFICATE), exam=st.booleans(), training=st.booleans(), as_of=AS_OF)
+def test_certificate_issuance_matches_the_row_reading(data: st.DataObject, scope: er.Scope, exam: bool, training: bool, as_of: dt.date) -> None:
+    rule = a_rule(CertificateIssuance(require_exam=exam, require_training=training), scope)
+    facts = with_more(data, data.draw(facts_for([rule], max_units=3, max_officers=3)))
+    check(rule, facts, as_of, issuance_expected)
+
+
+def withdrawal_expected(rule: er.Rule, facts: er.Facts, as_of: dt.date) -> set[Row]:
+    spec = rule.spec
+    assert isinstance(spec, CertificateWithdrawal)
+    out = []
+    for officer in scoped_officers(rule.scope, facts):
+        if officer.hired_on > as_of:
+            continue
+        left = officer.left_on if officer.left_on is not None and officer.left_on <= as_of else None
+        if left is None:
+            values = {"left": 0, "held": 0, "open": 0, "lag": 0, "elapsed": 0}
+            out.append((officer.id, er.Period(officer.hired_on, as_of), "in post", values, {}, None))
+            continue
+        mine = [c for c in facts.certificates if c.officer == officer.id and (c.revoked_on is None or c.revoked_on >= left)]
+        still_open = [c.id for c in mine if c.revoked_on is None or c.revoked_on > as_of]
+        revoked = [c.revoked_on for c in mine if c.revoked_on is not None and c.revoked_on <= as_of]
+        last = max(revoked) if revoked and not still_open else None
+        values = {"left": 1, "held": int(bool(mine)), "open": len(still_open), "lag": (last - left).days if last else 0, "elapsed": (as_of - left).days}
+        evidence = {"left_on": left, "leave_reason": officer.leave_reason, "certificates": [c.id for c in mine], "unrevoked": still_open, "last_revoked_on": last}
+        out.append((officer.id, er.Period(left, left), left.isoformat(), values, evidence, left + dt.timedelta(days=spec.grace_days)))
+    return expected(out)
+
+
+@SETTINGS
+@given(data=st.data(), scope=cert_scopes(er.Subject.OFFICER), grace=st.integers(0, 60), as_of=AS_OF)
+def test_certificate_withdrawal_matches_the_row_reading(data: st.DataObject, scope: er.Scope, grace: int, as_of: dt.date) -> None:
+    rule = a_rule(CertificateWithdrawal(grace_days=grace), scope)
+    facts = with_more(data, data.draw(facts_for([rule], max_units=3, max_officers=3)))
+    check(rule, facts, as_of, withdrawal_expected)

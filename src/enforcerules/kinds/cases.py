@@ -56,6 +56,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
+import polars as pl
 
 from ..citation import Period
 from ..conditions import eq, lte
@@ -63,7 +64,18 @@ from ..deadlines import DeadlinePolicy
 from ..facts import Case, CaseOutcome, Harm
 from ..findings import Status
 from ..rules import Rule, Subject
-from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag, scoped_cases
+from .base import (
+    Branch,
+    EvalContext,
+    Explanation,
+    Observation,
+    RuleKind,
+    finish_observations,
+    flag,
+    iso_day,
+    scoped_cases,
+    scoped_cases_table,
+)
 
 __all__ = [
     "ART32_CIRCUMSTANCES",
@@ -77,7 +89,9 @@ __all__ = [
     "PenaltyDisposition",
     "ProcedureRequirement",
     "case_observation",
+    "case_observations",
     "cases_decided",
+    "cases_decided_table",
 ]
 
 
@@ -93,6 +107,20 @@ def case_observation(case: Case, values: dict[str, int | str], evidence: dict[st
     """A case is observed on its decision day: that day decides the rule's effective period."""
     day = case.decided_on
     return Observation(case.id, Period(day, day), day.isoformat(), values, evidence)
+
+
+def cases_decided_table(rule: Rule, ctx: EvalContext) -> pl.DataFrame:
+    """:func:`cases_decided` as a table (the cases table's columns, facts order)."""
+    return scoped_cases_table(rule.scope, ctx.facts).filter(pl.col("decided_on") <= ctx.as_of)
+
+
+def case_observations(cases: pl.DataFrame, values: dict[str, pl.Expr], evidence: dict[str, pl.Expr]) -> pl.DataFrame:
+    """:func:`case_observation` for a table of cases: each observed on its decision day."""
+    day = pl.col("decided_on")
+    frame = cases.with_columns(
+        subject=pl.col("id"), label=iso_day(day), period_start=day, period_end=day, due=pl.lit(None, dtype=pl.Date)
+    )
+    return finish_observations(frame, values, evidence)
 
 
 def _penalised(case: Case) -> bool:
