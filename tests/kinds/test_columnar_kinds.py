@@ -21,7 +21,21 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import enforcerules as er
 from enforcerules.citation import citer
 from enforcerules.findings import _jsonable
-from enforcerules.kinds import CertificateIssuance, CertificateWithdrawal, CertifiedHandling, RecurringCount
+from enforcerules.kinds import (
+    ART32_CIRCUMSTANCES,
+    CaseProcedure,
+    CertificateIssuance,
+    CertificateWithdrawal,
+    CertifiedHandling,
+    ExemptionEntry,
+    ExemptionList,
+    Leniency,
+    ListKind,
+    MitigationRequired,
+    PenaltyDisposition,
+    ProcedureRequirement,
+    RecurringCount,
+)
 from enforcerules.kinds.base import EvalContext, observations_of, scoped_cases, scoped_officers, scoped_subjects
 from enforcerules.kinds.certificates import certificate_valid_expr
 from enforcerules.tables import table_from_records
@@ -249,3 +263,129 @@ def test_certificate_withdrawal_matches_the_row_reading(data: st.DataObject, sco
     rule = a_rule(CertificateWithdrawal(grace_days=grace), scope)
     facts = with_more(data, data.draw(facts_for([rule], max_units=3, max_officers=3)))
     check(rule, facts, as_of, withdrawal_expected)
+
+
+# -- cases ----------------------------------------------------------------------------
+
+FIELDS = ["food_drugs", "ecology_environment", ""]
+CASE_SCOPES = st.builds(
+    lambda k, lv, f: er.Scope(er.Subject.CASE, unit_kinds=tuple(k), levels=tuple(lv), fields=tuple(f)),
+    UNIT_KINDS, LEVELS, st.lists(st.sampled_from(FIELDS[:2]), max_size=2, unique=True),
+)
+CODES = ["v1", "v2", "v3"]
+ENTRIES = st.builds(
+    lambda code, fv, harm, corr, mand, unrec: ExemptionEntry(
+        code=code, violation=f"违法行为{code}", first_violation_required=fv, max_harm=harm,
+        correction_required=corr, mandatory=mand, unrecorded_conditions=unrec,
+    ),
+    st.sampled_from(CODES), st.booleans(), st.sampled_from(er.Harm), st.booleans(), st.booleans(), st.sampled_from(["", "违法所得不足一千元"]),
+)
+IN_FORCE = st.none() | st.sampled_from([er.Period(dt.date(2023, 1, 1), dt.date(2024, 6, 30)), er.Period(dt.date(2024, 7, 1), dt.date(2026, 12, 31))])
+
+
+def exemption_lists(kinds: tuple[ListKind, ...]) -> st.SearchStrategy[tuple[ExemptionList, ...]]:
+    one = st.builds(
+        lambda i, kind, entries, effective: ExemptionList(id=f"list{i}", kind=kind, title=f"清单{i}", issuer="局", entries=entries, effective=effective),
+        st.integers(0, 3), st.sampled_from(kinds), st.lists(ENTRIES, max_size=3, unique_by=lambda e: e.code), IN_FORCE,
+    )
+    return st.lists(one, max_size=2, unique_by=lambda lst: lst.id).map(tuple)
+
+
+def case_facts(data: st.DataObject, rule: er.Rule) -> er.Facts:
+    """Generated facts whose cases also vary the attributes the case kinds read."""
+    facts = with_more(data, data.draw(facts_for([rule], max_units=3, max_officers=2)))
+    tweak = st.fixed_dictionaries({
+        "field": st.sampled_from(FIELDS),
+        "violation_code": st.none() | st.sampled_from(CODES),
+        "minor": st.none() | st.booleans(),
+        "mitigating": st.lists(st.sampled_from([*ART32_CIRCUMSTANCES, "local_rule"]), max_size=3).map(tuple),
+    })
+    cases = tuple(attrs.evolve(c, **data.draw(tweak)) if data.draw(st.booleans()) else c for c in facts.cases)
+    return facts.replace(cases=cases)
+
+
+def decided(rule: er.Rule, facts: er.Facts, as_of: dt.date) -> list[er.Case]:
+    return [c for c in scoped_cases(rule.scope, facts) if c.decided_on <= as_of]
+
+
+def on_decision_day(case: er.Case, values: dict[str, Any], evidence: dict[str, Any]) -> tuple[str, er.Period, str, dict[str, Any], dict[str, Any], None]:
+    return (case.id, er.Period(case.decided_on, case.decided_on), case.decided_on.isoformat(), values, evidence, None)
+
+
+def procedure_expected(rule: er.Rule, facts: er.Facts, as_of: dt.date) -> set[Row]:
+    out = []
+    for case in decided(rule, facts, as_of):
+        review = case.legal_review_on if case.legal_review_on and case.legal_review_on <= as_of else None
+        pen = case.outcome is not er.CaseOutcome.NOT_PENALISED
+        values = {"major": int(case.major), "rev": int(review is not None), "lag": (review - case.decided_on).days if review else 0,
+                  "pen": int(pen), "cites": int(case.cites_discretion_baseline)}
+        evidence = {"major": case.major, "legal_review_on": review, "outcome": case.outcome.value, "cites_discretion_baseline": case.cites_discretion_baseline}
+        out.append(on_decision_day(case, values, evidence))
+    return expected(out)
+
+
+@SETTINGS
+@given(data=st.data(), scope=CASE_SCOPES, requirement=st.sampled_from(ProcedureRequirement), as_of=AS_OF)
+def test_case_procedure_matches_the_row_reading(data: st.DataObject, scope: er.Scope, requirement: ProcedureRequirement, as_of: dt.date) -> None:
+    rule = a_rule(CaseProcedure(requirement=requirement), scope)
+    check(rule, case_facts(data, rule), as_of, procedure_expected)
+
+
+def disposition_expected(rule: er.Rule, facts: er.Facts, as_of: dt.date) -> set[Row]:
+    spec = rule.spec
+    assert isinstance(spec, PenaltyDisposition)
+    duty = {Leniency.SHALL_NOT: "shall", Leniency.SHALL_NOT_UNVERIFIED: "shall_q", Leniency.MAY_NOT: "may"}
+    out = []
+    for case in decided(rule, facts, as_of):
+        grounds = spec.grounds(case)
+        top = grounds[0] if grounds else None
+        s2_facts = case.first_violation and case.harm in (er.Harm.NONE, er.Harm.MINOR) and case.corrected_promptly
+        values = {"pen": int(case.outcome is not er.CaseOutcome.NOT_PENALISED), "duty": duty[top.leniency] if top else "none"}
+        evidence = {
+            "outcome": case.outcome.value, "grounds": [g.basis for g in grounds], "violation_code": case.violation_code,
+            "first_violation_excluded": s2_facts and not spec.sentence2_available(case),
+            "reason_zh": top.reason_zh if top else "", "reason_en": top.reason_en if top else "", "unverified": top.unverified if top else "",
+        }
+        out.append(on_decision_day(case, values, evidence))
+    return expected(out)
+
+
+@SETTINGS
+@given(
+    data=st.data(), scope=CASE_SCOPES, leniency=st.booleans(), excluded=st.lists(st.sampled_from(FIELDS[:2]), max_size=2, unique=True),
+    lists=exemption_lists((ListKind.NO_PENALTY, ListKind.FIRST_MINOR_EXEMPT)), as_of=AS_OF,
+)
+def test_penalty_disposition_matches_the_case_by_case_grounds(
+    data: st.DataObject, scope: er.Scope, leniency: bool, excluded: list[str], lists: tuple[ExemptionList, ...], as_of: dt.date
+) -> None:
+    rule = a_rule(PenaltyDisposition(first_violation_leniency=leniency, first_violation_excluded_fields=tuple(excluded), lists=lists), scope)
+    check(rule, case_facts(data, rule), as_of, disposition_expected)
+
+
+def mitigation_expected(rule: er.Rule, facts: er.Facts, as_of: dt.date) -> set[Row]:
+    spec = rule.spec
+    assert isinstance(spec, MitigationRequired)
+    out = []
+    for case in decided(rule, facts, as_of):
+        matched = [c for c in spec.circumstances if c in case.mitigating]
+        for lst in spec.lists:
+            in_force = lst.effective is None or case.decided_on in lst.effective
+            entry = next((e for e in lst.entries if e.code == case.violation_code), None) if in_force else None
+            if entry is not None and entry.recorded_conditions_met(case):
+                matched.append(f"list:{lst.id}:{entry.code}")
+        values = {"has": len(matched), "out": case.outcome.value}
+        evidence = {"outcome": case.outcome.value, "circumstances": matched, "other_codes": [c for c in case.mitigating if c not in spec.circumstances]}
+        out.append(on_decision_day(case, values, evidence))
+    return expected(out)
+
+
+@SETTINGS
+@given(
+    data=st.data(), scope=CASE_SCOPES, circumstances=st.lists(st.sampled_from(sorted(ART32_CIRCUMSTANCES)), max_size=5, unique=True),
+    lists=exemption_lists((ListKind.LIGHTER, ListKind.MITIGATED)), as_of=AS_OF,
+)
+def test_mitigation_required_matches_the_row_reading(
+    data: st.DataObject, scope: er.Scope, circumstances: list[str], lists: tuple[ExemptionList, ...], as_of: dt.date
+) -> None:
+    rule = a_rule(MitigationRequired(circumstances=tuple(circumstances), lists=lists), scope)
+    check(rule, case_facts(data, rule), as_of, mitigation_expected)

@@ -32,7 +32,7 @@ from ..deadlines import DeadlinePolicy
 from ..findings import Status
 from ..rules import Rule, Subject
 from .base import Branch, EvalContext, Explanation, Observation, RuleKind, finish_observations, iso_day, scoped_officers_table
-from .cases import case_observations, cases_decided_table
+from .cases import case_observations, cases_decided
 
 __all__ = ["CertificateIssuance", "CertificateWithdrawal", "CertifiedHandling", "certificate_valid_expr"]
 
@@ -66,7 +66,7 @@ class CertifiedHandling(RuleKind):
 
     def observe(self, rule: Rule, ctx: EvalContext) -> pl.DataFrame:
         facts = ctx.facts
-        cases = cases_decided_table(rule, ctx).with_row_index("case_row")
+        cases = cases_decided(rule, ctx).with_row_index("case_row")
         pairs = (
             cases.select("case_row", "decided_on", officer=pl.col("handling_officers").list.unique().list.sort())
             .explode("officer")
