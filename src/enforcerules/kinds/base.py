@@ -416,15 +416,19 @@ def service_expr(start: pl.Expr, end: pl.Expr) -> pl.Expr:
     return pl.when(pl.col("hired_on").is_null()).then(pl.lit(True)).otherwise(in_service_expr(start, end))
 
 
-def scoped_cases_table(scope: Scope, facts: Facts) -> pl.DataFrame:
+def scoped_cases_table(scope: Scope, facts: Facts, position: str | None = None) -> pl.DataFrame:
     """:func:`scoped_cases` as a table: the cases table restricted to the cases *scope* binds (facts order).
 
     As there, ``fields`` filters the case's own field and ``unit_kinds`` /
     ``levels`` its unit (a case whose unit is not in the facts matches only
-    when neither is set).
+    when neither is set). *position* names an added column holding each
+    case's index in ``facts.cases``.
     """
     units = facts.table("units").select(unit=pl.col("id"), unit_kind=pl.col("kind"), unit_level=pl.col("level"))
-    cases = facts.table("cases").join(units, on="unit", how="left", maintain_order="left")
+    cases = facts.table("cases")
+    if position is not None:
+        cases = cases.with_row_index(position)
+    cases = cases.join(units, on="unit", how="left", maintain_order="left")
     cond = pl.lit(True)
     if scope.fields:
         cond &= pl.col("field").is_in(list(scope.fields))

@@ -64,7 +64,6 @@ from ..deadlines import DeadlinePolicy
 from ..facts import Case, CaseOutcome, Harm
 from ..findings import Status
 from ..rules import Rule, Subject
-from ..tables import records_from_table
 from .base import (
     Branch,
     EvalContext,
@@ -97,9 +96,15 @@ __all__ = [
 # -- shared by every case kind -------------------------------------------------
 
 
+_POSITION = "case_position"
+
+
 def cases_decided(rule: Rule, ctx: EvalContext) -> pl.DataFrame:
-    """The cases table restricted to cases in the rule's scope decided by the as-of day (facts order)."""
-    return scoped_cases_table(rule.scope, ctx.facts).filter(pl.col("decided_on") <= ctx.as_of)
+    """The cases table restricted to cases in the rule's scope decided by the as-of day (facts order).
+
+    Column ``case_position`` holds each case's index in ``ctx.facts.cases``.
+    """
+    return scoped_cases_table(rule.scope, ctx.facts, _POSITION).filter(pl.col("decided_on") <= ctx.as_of)
 
 
 def case_observations(cases: pl.DataFrame, values: dict[str, pl.Expr], evidence: dict[str, pl.Expr]) -> pl.DataFrame:
@@ -115,16 +120,36 @@ def case_observations(cases: pl.DataFrame, values: dict[str, pl.Expr], evidence:
     return finish_observations(frame, values, evidence)
 
 
-def per_case(cases: pl.DataFrame, columns: dict[str, pl.DataType], read: Callable[[Case], Sequence[Any]]) -> pl.DataFrame:
-    """*cases* with *columns* added, read off each case by *read* (one tuple per case).
+def per_case(
+    cases: pl.DataFrame, ctx: EvalContext, columns: dict[str, pl.DataType], read: Callable[[Case], Sequence[Any]]
+) -> pl.DataFrame:
+    """*cases* (from :func:`cases_decided`) with *columns* added, read off each case by *read* (a tuple per case).
 
     For kinds whose reading of a case is intricate and is also asked case
     by case (:func:`~enforcerules.decide_case`): the case-level method stays
-    the one implementation, run once per decided case in scope.
+    the one implementation. It reads the facts' case objects, built once
+    per facts set whichever rules ask.
     """
-    got = [read(c) for c in records_from_table("cases", cases)]
-    data = {name: pl.Series(name, [row[i] for row in got], dtype=dtype) for i, (name, dtype) in enumerate(columns.items())}
+    objects = ctx.facts.cases
+    got = [read(objects[i]) for i in cases.get_column(_POSITION).to_list()]
+    data = {
+        name: _list_series(name, [row[i] for row in got]) if dtype == pl.List(pl.String()) else pl.Series(name, [row[i] for row in got], dtype=dtype)
+        for i, (name, dtype) in enumerate(columns.items())
+    }
     return cases.with_columns(**data)
+
+
+def _list_series(name: str, lists: list[list[str]]) -> pl.Series:
+    """A ``List(String)`` column of Python lists, built flat (polars converts nested lists one by one, slowly)."""
+    n = len(lists)
+    lengths = pl.Series("n", [len(x) for x in lists], dtype=pl.UInt32)
+    flat = pl.DataFrame({
+        "row": pl.select(pl.int_range(n, dtype=pl.UInt32).repeat_by(lengths).explode()).to_series() if n else pl.Series([], dtype=pl.UInt32),
+        "item": pl.Series([x for xs in lists for x in xs], dtype=pl.String),
+    })
+    grouped = flat.group_by("row", maintain_order=True).agg(pl.col("item"))
+    rows = pl.DataFrame({"row": pl.Series(range(n), dtype=pl.UInt32)}).join(grouped, on="row", how="left", maintain_order="left")
+    return rows.get_column("item").fill_null(pl.lit([], dtype=pl.List(pl.String))).alias(name)
 
 
 def penalised_expr() -> pl.Expr:
@@ -374,7 +399,7 @@ class PenaltyDisposition(RuleKind):
     def observe(self, rule: Rule, ctx: EvalContext) -> pl.DataFrame:
         text = pl.String()
         columns = {"duty": text, "grounds": pl.List(text), "excluded": pl.Boolean(), "reason_zh": text, "reason_en": text, "unverified": text}
-        frame = per_case(cases_decided(rule, ctx), columns, self._reading)
+        frame = per_case(cases_decided(rule, ctx), ctx, columns, self._reading)
         values = {"pen": penalised_expr().cast(pl.Int64), "duty": pl.col("duty")}
         evidence = {
             "outcome": pl.col("outcome"),
@@ -467,7 +492,7 @@ class MitigationRequired(RuleKind):
         return tuple(codes)
 
     def observe(self, rule: Rule, ctx: EvalContext) -> pl.DataFrame:
-        frame = per_case(cases_decided(rule, ctx), {"matched": pl.List(pl.String())}, lambda c: (list(self.matched(c)),))
+        frame = per_case(cases_decided(rule, ctx), ctx, {"matched": pl.List(pl.String())}, lambda c: (list(self.matched(c)),))
         values = {"has": pl.col("matched").list.len().cast(pl.Int64), "out": pl.col("outcome")}
         other = pl.col("mitigating").list.eval(pl.element().filter(~pl.element().is_in(list(self.circumstances))))
         evidence = {"outcome": pl.col("outcome"), "circumstances": pl.col("matched"), "other_codes": other}
