@@ -47,6 +47,16 @@ Verdicts: a penalised case with a *shall not* ground → ``violation``; a
 case not penalised with any ground → ``exempt``; penalised with only a *may
 not* ground → ``compliant`` (the authority used its discretion); no ground
 → ``not_applicable``.
+
+How the kinds observe
+---------------------
+Every case kind starts from :func:`cases_decided` (the cases table, scope
+and as-of day applied with polars) and ends in :func:`case_observations`.
+:class:`CaseProcedure` is computed column-wise. The art. 33 grounds and the
+art. 32 matches are read case by case (:func:`per_case`) through
+:meth:`PenaltyDisposition.grounds` and :meth:`MitigationRequired.matched`,
+the methods :func:`~enforcerules.decide_case` asks too, so each reading is
+written once.
 """
 
 from __future__ import annotations
