@@ -403,3 +403,61 @@ def observations_of(table: pl.DataFrame) -> list[Observation]:
             due=row["due"],
         ))
     return out
+
+
+# -- table helpers of the high-volume kinds ------------------------------------------
+
+
+def scoped_subjects_table(scope: Scope, facts: Facts) -> pl.DataFrame:
+    """:func:`scoped_subjects` as a table: ``subject``, ``hired_on``, ``left_on`` (facts order).
+
+    Officers carry their service dates; regions and units have nulls there
+    (see :func:`service_expr`).
+    """
+    from ..rules import Subject
+
+    dates = {"hired_on": pl.Date(), "left_on": pl.Date()}
+    if scope.subject is Subject.OFFICER:
+        return scoped_officers_table(scope, facts).select(subject=pl.col("id"), hired_on=pl.col("hired_on"), left_on=pl.col("left_on"))
+    if scope.subject is Subject.REGION:
+        regions = facts.table("regions")
+        if scope.levels:
+            regions = regions.filter(pl.col("level").is_in([lv.value for lv in scope.levels]))
+        chosen = regions.select(subject=pl.col("id"))
+    else:
+        units = facts.table("units").rename({"kind": "unit_kind", "level": "unit_level", "field": "unit_field"})
+        chosen = units.filter(unit_scope_expr(scope)).select(subject=pl.col("id"))
+    return chosen.with_columns(*(pl.lit(None, dtype=t).alias(k) for k, t in dates.items()))
+
+
+def service_expr(start: pl.Expr, end: pl.Expr) -> pl.Expr:
+    """:func:`in_service_expr`, true for subjects with no service dates (units, regions)."""
+    return pl.when(pl.col("hired_on").is_null()).then(pl.lit(True)).otherwise(in_service_expr(start, end))
+
+
+def scoped_cases_table(scope: Scope, facts: Facts, position: str | None = None) -> pl.DataFrame:
+    """:func:`scoped_cases` as a table: the cases table restricted to the cases *scope* binds (facts order).
+
+    As there, ``fields`` filters the case's own field and ``unit_kinds`` /
+    ``levels`` its unit (a case whose unit is not in the facts matches only
+    when neither is set). *position* names an added column holding each
+    case's index in ``facts.cases``.
+    """
+    units = facts.table("units").select(unit=pl.col("id"), unit_kind=pl.col("kind"), unit_level=pl.col("level"))
+    cases = facts.table("cases")
+    if position is not None:
+        cases = cases.with_row_index(position)
+    cases = cases.join(units, on="unit", how="left", maintain_order="left")
+    cond = pl.lit(True)
+    if scope.fields:
+        cond &= pl.col("field").is_in(list(scope.fields))
+    if scope.unit_kinds:
+        cond &= pl.col("unit_kind").is_in([k.value for k in scope.unit_kinds]).fill_null(False)
+    if scope.levels:
+        cond &= pl.col("unit_level").is_in([lv.value for lv in scope.levels]).fill_null(False)
+    return cases.filter(cond).drop("unit_kind", "unit_level")
+
+
+def iso_day(day: pl.Expr) -> pl.Expr:
+    """A day as ISO text (``2024-05-10``), as :meth:`datetime.date.isoformat` writes it."""
+    return day.dt.to_string("%Y-%m-%d")

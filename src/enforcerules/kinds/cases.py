@@ -47,15 +47,26 @@ Verdicts: a penalised case with a *shall not* ground → ``violation``; a
 case not penalised with any ground → ``exempt``; penalised with only a *may
 not* ground → ``compliant`` (the authority used its discretion); no ground
 → ``not_applicable``.
+
+How the kinds observe
+---------------------
+Every case kind starts from :func:`cases_decided` (the cases table, scope
+and as-of day applied with polars) and ends in :func:`case_observations`.
+:class:`CaseProcedure` is computed column-wise. The art. 33 grounds and the
+art. 32 matches are read case by case (:func:`per_case`) through
+:meth:`PenaltyDisposition.grounds` and :meth:`MitigationRequired.matched`,
+the methods :func:`~enforcerules.decide_case` asks too, so each reading is
+written once.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
+import polars as pl
 
 from ..citation import Period
 from ..conditions import eq, lte
@@ -63,7 +74,16 @@ from ..deadlines import DeadlinePolicy
 from ..facts import Case, CaseOutcome, Harm
 from ..findings import Status
 from ..rules import Rule, Subject
-from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag, scoped_cases
+from .base import (
+    Branch,
+    EvalContext,
+    Explanation,
+    Observation,
+    RuleKind,
+    finish_observations,
+    iso_day,
+    scoped_cases_table,
+)
 
 __all__ = [
     "ART32_CIRCUMSTANCES",
@@ -76,27 +96,75 @@ __all__ = [
     "MitigationRequired",
     "PenaltyDisposition",
     "ProcedureRequirement",
-    "case_observation",
+    "case_observations",
     "cases_decided",
+    "penalised_expr",
+    "per_case",
 ]
 
 
 # -- shared by every case kind -------------------------------------------------
 
 
-def cases_decided(rule: Rule, ctx: EvalContext) -> Iterator[Case]:
-    """Cases in the rule's scope decided by the as-of day."""
-    return (c for c in scoped_cases(rule.scope, ctx.facts) if c.decided_on <= ctx.as_of)
+_POSITION = "case_position"
 
 
-def case_observation(case: Case, values: dict[str, int | str], evidence: dict[str, Any]) -> Observation:
-    """A case is observed on its decision day: that day decides the rule's effective period."""
-    day = case.decided_on
-    return Observation(case.id, Period(day, day), day.isoformat(), values, evidence)
+def cases_decided(rule: Rule, ctx: EvalContext) -> pl.DataFrame:
+    """The cases table restricted to cases in the rule's scope decided by the as-of day (facts order).
+
+    Column ``case_position`` holds each case's index in ``ctx.facts.cases``.
+    """
+    return scoped_cases_table(rule.scope, ctx.facts, _POSITION).filter(pl.col("decided_on") <= ctx.as_of)
 
 
-def _penalised(case: Case) -> bool:
-    return case.outcome is not CaseOutcome.NOT_PENALISED
+def case_observations(cases: pl.DataFrame, values: dict[str, pl.Expr], evidence: dict[str, pl.Expr]) -> pl.DataFrame:
+    """The observation table of a table of cases: a case is observed on its decision day.
+
+    That day decides the rule's effective period; the label is the day in
+    ISO form and there is no due day.
+    """
+    day = pl.col("decided_on")
+    frame = cases.with_columns(
+        subject=pl.col("id"), label=iso_day(day), period_start=day, period_end=day, due=pl.lit(None, dtype=pl.Date)
+    )
+    return finish_observations(frame, values, evidence)
+
+
+def per_case(
+    cases: pl.DataFrame, ctx: EvalContext, columns: dict[str, pl.DataType], read: Callable[[Case], Sequence[Any]]
+) -> pl.DataFrame:
+    """*cases* (from :func:`cases_decided`) with *columns* added, read off each case by *read* (a tuple per case).
+
+    For kinds whose reading of a case is intricate and is also asked case
+    by case (:func:`~enforcerules.decide_case`): the case-level method stays
+    the one implementation. It reads the facts' case objects, built once
+    per facts set whichever rules ask.
+    """
+    objects = ctx.facts.cases
+    got = [read(objects[i]) for i in cases.get_column(_POSITION).to_list()]
+    data = {
+        name: _list_series(name, [row[i] for row in got]) if dtype == pl.List(pl.String()) else pl.Series(name, [row[i] for row in got], dtype=dtype)
+        for i, (name, dtype) in enumerate(columns.items())
+    }
+    return cases.with_columns(**data)
+
+
+def _list_series(name: str, lists: list[list[str]]) -> pl.Series:
+    """A ``List(String)`` column of Python lists, built flat (polars converts nested lists one by one, slowly)."""
+    n = len(lists)
+    lengths = pl.Series("n", [len(x) for x in lists], dtype=pl.UInt32)
+    flat = pl.DataFrame({
+        "row": pl.select(pl.int_range(n, dtype=pl.UInt32).repeat_by(lengths).explode()).to_series() if n else pl.Series([], dtype=pl.UInt32),
+        "item": pl.Series([x for xs in lists for x in xs], dtype=pl.String),
+    })
+    grouped = flat.group_by("row", maintain_order=True).agg(pl.col("item"))
+    rows = pl.DataFrame({"row": pl.Series(range(n), dtype=pl.UInt32)}).join(grouped, on="row", how="left", maintain_order="left")
+    return rows.get_column("item").fill_null(pl.lit([], dtype=pl.List(pl.String))).alias(name)
+
+
+def penalised_expr() -> pl.Expr:
+    """Whether a case (column ``outcome``) carries a penalty: any outcome but not penalised."""
+    return pl.col("outcome") != CaseOutcome.NOT_PENALISED.value
 
 
 _HARM_RANK = {Harm.NONE: 0, Harm.MINOR: 1, Harm.SERIOUS: 2}
@@ -326,23 +394,33 @@ class PenaltyDisposition(RuleKind):
         unverified = f"违法行为轻微（{pending}）" if pending else "违法行为轻微"
         return LenientGround(Leniency.SHALL_NOT_UNVERIFIED, "art33.1.1", _S1_ZH, _S1_EN, unverified)
 
-    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
-        for case in cases_decided(rule, ctx):
-            grounds = self.grounds(case)
-            duty = _DUTY[grounds[0].leniency] if grounds else "none"
-            excluded = _sentence2_facts(case) and not self.sentence2_available(case)
-            values: dict[str, int | str] = {"pen": flag(_penalised(case)), "duty": duty}
-            top = grounds[0] if grounds else None
-            evidence = {
-                "outcome": case.outcome.value,
-                "grounds": [g.basis for g in grounds],
-                "violation_code": case.violation_code,
-                "first_violation_excluded": excluded,
-                "reason_zh": top.reason_zh if top else "",
-                "reason_en": top.reason_en if top else "",
-                "unverified": top.unverified if top else "",
-            }
-            yield case_observation(case, values, evidence)
+    def _reading(self, case: Case) -> tuple[Any, ...]:
+        grounds = self.grounds(case)
+        top = grounds[0] if grounds else None
+        return (
+            _DUTY[top.leniency] if top else "none",
+            [g.basis for g in grounds],
+            _sentence2_facts(case) and not self.sentence2_available(case),
+            top.reason_zh if top else "",
+            top.reason_en if top else "",
+            top.unverified if top else "",
+        )
+
+    def observe(self, rule: Rule, ctx: EvalContext) -> pl.DataFrame:
+        text = pl.String()
+        columns = {"duty": text, "grounds": pl.List(text), "excluded": pl.Boolean(), "reason_zh": text, "reason_en": text, "unverified": text}
+        frame = per_case(cases_decided(rule, ctx), ctx, columns, self._reading)
+        values = {"pen": penalised_expr().cast(pl.Int64), "duty": pl.col("duty")}
+        evidence = {
+            "outcome": pl.col("outcome"),
+            "grounds": pl.col("grounds"),
+            "violation_code": pl.col("violation_code"),
+            "first_violation_excluded": pl.col("excluded"),
+            "reason_zh": pl.col("reason_zh"),
+            "reason_en": pl.col("reason_en"),
+            "unverified": pl.col("unverified"),
+        }
+        return case_observations(frame, values, evidence)
 
     def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
         return [
@@ -423,12 +501,12 @@ class MitigationRequired(RuleKind):
                 codes.append(f"list:{lst.id}:{entry.code}")
         return tuple(codes)
 
-    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
-        for case in cases_decided(rule, ctx):
-            matched = self.matched(case)
-            values: dict[str, int | str] = {"has": len(matched), "out": case.outcome.value}
-            evidence = {"outcome": case.outcome.value, "circumstances": list(matched), "other_codes": [c for c in case.mitigating if c not in self.circumstances]}
-            yield case_observation(case, values, evidence)
+    def observe(self, rule: Rule, ctx: EvalContext) -> pl.DataFrame:
+        frame = per_case(cases_decided(rule, ctx), ctx, {"matched": pl.List(pl.String())}, lambda c: (list(self.matched(c)),))
+        values = {"has": pl.col("matched").list.len().cast(pl.Int64), "out": pl.col("outcome")}
+        other = pl.col("mitigating").list.eval(pl.element().filter(~pl.element().is_in(list(self.circumstances))))
+        evidence = {"outcome": pl.col("outcome"), "circumstances": pl.col("matched"), "other_codes": other}
+        return case_observations(frame, values, evidence)
 
     def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
         return [
@@ -486,18 +564,23 @@ class CaseProcedure(RuleKind):
 
     requirement: ProcedureRequirement = attrs.field(validator=attrs.validators.instance_of(ProcedureRequirement))
 
-    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
-        for case in cases_decided(rule, ctx):
-            review = case.legal_review_on if case.legal_review_on and case.legal_review_on <= ctx.as_of else None
-            values: dict[str, int | str] = {
-                "major": flag(case.major),
-                "rev": flag(review is not None),
-                "lag": (review - case.decided_on).days if review else 0,
-                "pen": flag(_penalised(case)),
-                "cites": flag(case.cites_discretion_baseline),
-            }
-            evidence = {"major": case.major, "legal_review_on": review, "outcome": case.outcome.value, "cites_discretion_baseline": case.cites_discretion_baseline}
-            yield case_observation(case, values, evidence)
+    def observe(self, rule: Rule, ctx: EvalContext) -> pl.DataFrame:
+        # A review dated after the as-of day has not happened yet.
+        review = pl.when(pl.col("legal_review_on") <= ctx.as_of).then(pl.col("legal_review_on"))
+        values = {
+            "major": pl.col("major").cast(pl.Int64),
+            "rev": review.is_not_null().cast(pl.Int64),
+            "lag": (review - pl.col("decided_on")).dt.total_days().fill_null(0).cast(pl.Int64),
+            "pen": penalised_expr().cast(pl.Int64),
+            "cites": pl.col("cites_discretion_baseline").cast(pl.Int64),
+        }
+        evidence = {
+            "major": pl.col("major"),
+            "legal_review_on": review,
+            "outcome": pl.col("outcome"),
+            "cites_discretion_baseline": pl.col("cites_discretion_baseline"),
+        }
+        return case_observations(cases_decided(rule, ctx), values, evidence)
 
     def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
         if self.requirement is ProcedureRequirement.LEGAL_REVIEW_BEFORE_MAJOR_DECISION:

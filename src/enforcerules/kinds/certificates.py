@@ -22,20 +22,19 @@ Readings this module takes (each settable where the plans leave a choice):
 
 from __future__ import annotations
 
-import datetime as _dt
-from collections.abc import Iterator, Sequence
-import attrs
+from collections.abc import Sequence
 
-from ..citation import Period
+import attrs
+import polars as pl
+
 from ..conditions import all_of, any_of, eq, gt, gte, lte
 from ..deadlines import DeadlinePolicy
-from ..facts import Certificate, Officer
 from ..findings import Status
 from ..rules import Rule, Subject
-from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag, scoped_officers
-from .cases import case_observation, cases_decided
+from .base import Branch, EvalContext, Explanation, Observation, RuleKind, finish_observations, iso_day, scoped_officers_table
+from .cases import case_observations, cases_decided
 
-__all__ = ["CertificateIssuance", "CertificateWithdrawal", "CertifiedHandling"]
+__all__ = ["CertificateIssuance", "CertificateWithdrawal", "CertifiedHandling", "certificate_valid_expr"]
 
 
 def _non_negative(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -65,24 +64,52 @@ class CertifiedHandling(RuleKind):
     min_certified: int = attrs.field(default=1, validator=_non_negative)
     all_certified: bool = attrs.field(default=False, validator=_BOOL)
 
-    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+    def observe(self, rule: Rule, ctx: EvalContext) -> pl.DataFrame:
         facts = ctx.facts
-        register = bool(facts.certificates)
-        for case in cases_decided(rule, ctx):
-            officers = sorted(set(case.handling_officers))
-            unknown = [o for o in officers if not register or o not in facts.officer_by_id]
-            known = [o for o in officers if o not in unknown]
-            certified = [o for o in known if facts.certificate_valid_on(o, case.decided_on)]
-            uncertified = [o for o in known if o not in certified]
-            values: dict[str, int | str] = {
-                "officers": len(officers),
-                "cert": len(certified),
-                "bad": len(uncertified),
-                "unk": len(unknown),
-                "possible": len(certified) + len(unknown),
-            }
-            evidence = {"handling_officers": officers, "certified": certified, "uncertified": uncertified, "unknown": unknown}
-            yield case_observation(case, values, evidence)
+        cases = cases_decided(rule, ctx).with_row_index("case_row")
+        pairs = (
+            cases.select("case_row", "decided_on", officer=pl.col("handling_officers").list.unique().list.sort())
+            .explode("officer")
+            .drop_nulls("officer")
+        )
+        # Known: the facts name the officer and hold a certificate register at all.
+        register = facts.table("certificates").height > 0
+        known = pl.col("officer").is_in(facts.table("officers").get_column("id").implode()) & pl.lit(register)
+        valid = (
+            pairs.join(facts.table("certificates").rename({"officer": "officer_id"}), left_on="officer", right_on="officer_id")
+            .filter(certificate_valid_expr(pl.col("decided_on")))
+            .select("case_row", "officer")
+            .unique()
+        )
+        flags = pairs.join(valid.with_columns(certified=pl.lit(True)), on=["case_row", "officer"], how="left").with_columns(
+            known=known, certified=pl.col("certified").fill_null(False) & known
+        )
+        lists = flags.group_by("case_row", maintain_order=True).agg(
+            handling=pl.col("officer"),
+            certified=pl.col("officer").filter(pl.col("certified")),
+            uncertified=pl.col("officer").filter(pl.col("known") & ~pl.col("certified")),
+            unknown=pl.col("officer").filter(~pl.col("known")),
+        )
+        empty = pl.lit([], dtype=pl.List(pl.String))
+        names = ["handling", "certified", "uncertified", "unknown"]
+        frame = cases.join(lists, on="case_row", how="left", maintain_order="left").with_columns(
+            *(pl.col(n).fill_null(empty) for n in names)
+        )
+        size = {n: pl.col(n).list.len().cast(pl.Int64) for n in names}
+        values = {
+            "officers": size["handling"],
+            "cert": size["certified"],
+            "bad": size["uncertified"],
+            "unk": size["unknown"],
+            "possible": size["certified"] + size["unknown"],
+        }
+        evidence = {
+            "handling_officers": pl.col("handling"),
+            "certified": pl.col("certified"),
+            "uncertified": pl.col("uncertified"),
+            "unknown": pl.col("unknown"),
+        }
+        return case_observations(frame, values, evidence)
 
     def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
         enough = gte("cert", self.min_certified)
@@ -141,23 +168,36 @@ class CertificateIssuance(RuleKind):
     require_exam: bool = attrs.field(default=True, validator=_BOOL)
     require_training: bool = attrs.field(default=False, validator=_BOOL)
 
-    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+    def observe(self, rule: Rule, ctx: EvalContext) -> pl.DataFrame:
         facts = ctx.facts
-        for officer in scoped_officers(rule.scope, facts):
-            trained = [r.day for r in facts.training_by_officer.get(officer.id, ())]
-            for cert in facts.certificates_by_officer.get(officer.id, ()):
-                if cert.issued_on > ctx.as_of:
-                    continue
-                exam = cert.exam_passed_on
-                before = [d for d in trained if d <= cert.issued_on]
-                values: dict[str, int | str] = {
-                    "exam": flag(exam is not None),
-                    "exam_ok": flag(exam is not None and exam <= cert.issued_on),
-                    "trained": flag(bool(before)),
-                }
-                evidence = {"officer": officer.id, "issued_on": cert.issued_on, "exam_passed_on": exam, "training_before_issue": len(before)}
-                day = Period(cert.issued_on, cert.issued_on)
-                yield Observation(cert.id, day, cert.issued_on.isoformat(), values, evidence)
+        officers = scoped_officers_table(rule.scope, facts).select(officer=pl.col("id"))
+        certs = (
+            facts.table("certificates")
+            .join(officers, on="officer", how="semi")
+            .filter(pl.col("issued_on") <= ctx.as_of)
+            .with_row_index("cert_row")
+        )
+        trained = facts.table("training").select("officer", day=pl.col("held_at").dt.date())
+        before = (
+            certs.select("cert_row", "officer", "issued_on")
+            .join(trained, on="officer")
+            .filter(pl.col("day") <= pl.col("issued_on"))
+            .group_by("cert_row")
+            .agg(before=pl.len().cast(pl.Int64))
+        )
+        day = pl.col("issued_on")
+        exam = pl.col("exam_passed_on")
+        frame = certs.join(before, on="cert_row", how="left", maintain_order="left").with_columns(
+            pl.col("before").fill_null(0),
+            subject=pl.col("id"), label=iso_day(day), period_start=day, period_end=day, due=pl.lit(None, dtype=pl.Date),
+        )
+        values = {
+            "exam": exam.is_not_null().cast(pl.Int64),
+            "exam_ok": (exam.is_not_null() & (exam <= day)).fill_null(False).cast(pl.Int64),
+            "trained": (pl.col("before") > 0).cast(pl.Int64),
+        }
+        evidence = {"officer": pl.col("officer"), "issued_on": day, "exam_passed_on": exam, "training_before_issue": pl.col("before")}
+        return finish_observations(frame, values, evidence)
 
     def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
         failures = []
@@ -193,9 +233,18 @@ class CertificateIssuance(RuleKind):
         )
 
 
-def _outstanding(certs: Sequence[Certificate], left: _dt.date) -> list[Certificate]:
-    """Certificates still held when the officer left (a revocation on the leaving day counts as withdrawal)."""
-    return [c for c in certs if c.revoked_on is None or c.revoked_on >= left]
+def outstanding_expr(revoked_on: pl.Expr, left: pl.Expr) -> pl.Expr:
+    """A certificate still held when the officer left (a revocation on the leaving day counts as withdrawal)."""
+    return revoked_on.is_null() | (revoked_on >= left)
+
+
+def certificate_valid_expr(day: pl.Expr) -> pl.Expr:
+    """:meth:`Certificate.valid_on` over a certificates table's columns: issued, not revoked, not suspended on *day*."""
+    issued = day >= pl.col("issued_on")
+    not_revoked = pl.col("revoked_on").is_null() | (day < pl.col("revoked_on"))
+    suspended = pl.col("suspended_on").is_not_null() & (day >= pl.col("suspended_on"))
+    resumed = pl.col("suspension_ended_on").is_not_null() & (day >= pl.col("suspension_ended_on"))
+    return (issued & not_revoked & (~suspended | resumed)).fill_null(False)
 
 
 @attrs.frozen
@@ -217,37 +266,60 @@ class CertificateWithdrawal(RuleKind):
 
     grace_days: int = attrs.field(default=30, validator=_non_negative)
 
-    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
-        for officer in scoped_officers(rule.scope, ctx.facts):
-            if officer.hired_on > ctx.as_of:
-                continue
-            yield self._observation(officer, ctx.facts.certificates_by_officer.get(officer.id, []), ctx.as_of)
-
-    def _observation(self, officer: Officer, certs: Sequence[Certificate], as_of: _dt.date) -> Observation:
-        left = officer.left_on if officer.left_on is not None and officer.left_on <= as_of else None
-        if left is None:
-            values: dict[str, int | str] = {"left": 0, "held": 0, "open": 0, "lag": 0, "elapsed": 0}
-            return Observation(officer.id, Period(officer.hired_on, as_of), "in post", values, {})
-        outstanding = _outstanding(certs, left)
-        revoked = [c.revoked_on for c in outstanding if c.revoked_on is not None and c.revoked_on <= as_of]
-        still_open = [c.id for c in outstanding if c.revoked_on is None or c.revoked_on > as_of]
-        last = max(revoked) if revoked and not still_open else None
+    def observe(self, rule: Rule, ctx: EvalContext) -> pl.DataFrame:
+        as_of = pl.lit(ctx.as_of)
+        officers = (
+            scoped_officers_table(rule.scope, ctx.facts)
+            .filter(pl.col("hired_on") <= ctx.as_of)
+            .with_row_index("officer_row")
+            .with_columns(left=pl.when(pl.col("left_on") <= as_of).then(pl.col("left_on")))
+        )
+        certs = (
+            officers.filter(pl.col("left").is_not_null())
+            .select("officer_row", "left", officer=pl.col("id"))
+            .join(ctx.facts.table("certificates").select("officer", cert=pl.col("id"), revoked=pl.col("revoked_on")), on="officer", maintain_order="right")
+            .filter(outstanding_expr(pl.col("revoked"), pl.col("left")))
+        )
+        still_open = pl.col("revoked").is_null() | (pl.col("revoked") > as_of)
+        held = certs.group_by("officer_row", maintain_order=True).agg(
+            certificates=pl.col("cert"),
+            unrevoked=pl.col("cert").filter(still_open),
+            last=pl.col("revoked").filter(~still_open).max(),
+        )
+        empty = pl.lit([], dtype=pl.List(pl.String))
+        left = pl.col("left")
+        frame = (
+            officers.join(held, on="officer_row", how="left", maintain_order="left")
+            .with_columns(pl.col("certificates", "unrevoked").fill_null(empty))
+            .with_columns(last=pl.when(pl.col("unrevoked").list.len() == 0).then(pl.col("last")))
+            .with_columns(
+                subject=pl.col("id"),
+                label=pl.when(left.is_null()).then(pl.lit("in post")).otherwise(iso_day(left)),
+                period_start=pl.coalesce(left, pl.col("hired_on")),
+                period_end=pl.coalesce(left, as_of),
+                due=left + pl.duration(days=self.grace_days),
+            )
+        )
+        gone = left.is_not_null()
+        zero = pl.lit(0, dtype=pl.Int64)
         values = {
-            "left": 1,
-            "held": flag(bool(outstanding)),
-            "open": len(still_open),
-            "lag": (last - left).days if last else 0,
-            "elapsed": (as_of - left).days,
+            "left": gone.cast(pl.Int64),
+            "held": (pl.col("certificates").list.len() > 0).cast(pl.Int64),
+            "open": pl.col("unrevoked").list.len().cast(pl.Int64),
+            "lag": (pl.col("last") - left).dt.total_days().fill_null(zero).cast(pl.Int64),
+            "elapsed": (as_of - left).dt.total_days().fill_null(zero).cast(pl.Int64),
         }
         evidence = {
             "left_on": left,
-            "leave_reason": officer.leave_reason,
-            "certificates": [c.id for c in outstanding],
-            "unrevoked": still_open,
-            "last_revoked_on": last,
+            "leave_reason": pl.col("leave_reason"),
+            "certificates": pl.col("certificates"),
+            "unrevoked": pl.col("unrevoked"),
+            "last_revoked_on": pl.col("last"),
         }
-        due = left + _dt.timedelta(days=self.grace_days)
-        return Observation(officer.id, Period(left, left), left.isoformat(), values, evidence, due=due)
+        table = finish_observations(frame, values, evidence)
+        # An officer still in post is observed with no evidence at all.
+        in_post = pl.col("values").struct.field("left") == 0
+        return table.with_columns(evidence=pl.when(in_post).then(pl.lit("{}")).otherwise(pl.col("evidence")))
 
     def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
         return [

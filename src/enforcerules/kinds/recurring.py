@@ -9,16 +9,27 @@ An :class:`~enforcerules.Event` of the rule's ``event`` kind whose
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import attrs
+import polars as pl
 
-from ..citation import Period
 from ..conditions import eq, gte
 from ..deadlines import DeadlinePolicy
 from ..findings import Status
 from ..rules import Rule, Subject
-from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag, scoped_subjects, years_to_check
+from .base import (
+    Branch,
+    EvalContext,
+    Explanation,
+    Observation,
+    RuleKind,
+    finish_observations,
+    scoped_subjects_table,
+    service_expr,
+    subject_years,
+    year_period_columns,
+)
 
 __all__ = ["RecurringCount"]
 
@@ -40,15 +51,28 @@ class RecurringCount(RuleKind):
     label_zh: str = ""
     label_en: str = ""
 
-    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
-        for sid, officer in scoped_subjects(rule.scope, ctx.facts):
-            days = [e.on for e in ctx.facts.events_by_kind_subject.get((self.event, sid), ()) if e.on <= ctx.as_of]
-            for year in years_to_check(rule, ctx, {d.year for d in days}):
-                period = Period.year(year)
-                n = sum(1 for d in days if d.year == year)
-                in_service = officer is None or officer.in_service(period.start, period.end)
-                values = {"svc": flag(in_service), "closed": flag(ctx.as_of > period.end), "cnt": n}
-                yield Observation(sid, period, str(year), values, {"event": self.event, "count": n}, due=period.end)
+    def observe(self, rule: Rule, ctx: EvalContext) -> pl.DataFrame:
+        subjects = scoped_subjects_table(rule.scope, ctx.facts)
+        counts = (
+            ctx.facts.table("events")
+            .filter((pl.col("kind") == self.event) & (pl.col("on") <= ctx.as_of))
+            .join(subjects.select("subject"), on="subject", how="semi")
+            .group_by("subject", year=pl.col("on").dt.year().cast(pl.Int32))
+            .agg(cnt=pl.len().cast(pl.Int64))
+        )
+        grid = (
+            subject_years(rule, ctx, subjects, counts)
+            .join(subjects, on="subject", how="left")
+            .join(counts, on=["subject", "year"], how="left")
+            .with_columns(*year_period_columns())
+            .with_columns(pl.col("cnt").fill_null(0))
+        )
+        values = {
+            "svc": service_expr(pl.col("period_start"), pl.col("period_end")).cast(pl.Int64),
+            "closed": (pl.lit(ctx.as_of) > pl.col("period_end")).cast(pl.Int64),
+            "cnt": pl.col("cnt"),
+        }
+        return finish_observations(grid, values, {"event": pl.lit(self.event), "count": pl.col("cnt")})
 
     def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
         return [
