@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import enforcerules as er
-from enforcerules.kinds.base import _unit_matches, case_in_scope, case_scope_expr, unit_scope_expr
+from enforcerules.kinds.base import case_in_scope, case_scope_expr
 
 FIELDS = ["market", "ecology", "transport", ""]
 scopes = st.builds(
@@ -40,11 +40,3 @@ def test_case_scope_predicate_equals_its_expression(scope: er.Scope, unit: er.Un
     case = er.Case(id="c", unit="u", decided_on=dt.date(2024, 5, 1), field=field)
     expr = _row(unit, field=field).select(case_scope_expr(scope)).item()
     assert case_in_scope(scope, case, unit) is expr
-
-
-@settings(max_examples=300, deadline=None)
-@given(scope=scopes, unit=units)
-def test_unit_scope_predicate_equals_its_expression(scope: er.Scope, unit: er.Unit | None) -> None:
-    frame = _row(unit)
-    expr = frame.with_columns(ok=unit_scope_expr(scope)).get_column("ok").item()
-    assert _unit_matches(scope, unit) is expr

@@ -143,16 +143,6 @@ class RuleKind:
 # -- helpers kinds share -----------------------------------------------------
 
 
-def _unit_matches(scope: Scope, unit: Unit | None) -> bool:
-    if unit is None:
-        return not (scope.unit_kinds or scope.levels or scope.fields)
-    return (
-        (not scope.unit_kinds or unit.kind in scope.unit_kinds)
-        and (not scope.levels or unit.level in scope.levels)
-        and (not scope.fields or (unit.field or "") in scope.fields)
-    )
-
-
 def unit_scope_expr(scope: Scope) -> pl.Expr:
     """Whether a row's unit (columns ``unit_kind``, ``unit_level``, ``unit_field``) is in *scope*.
 
@@ -183,8 +173,17 @@ def scoped_officers_table(scope: Scope, facts: Facts) -> pl.DataFrame:
     return officers.filter(cond).drop("unit_kind", "unit_level", "unit_field")
 
 
+def unit_scope_table(scope: Scope, facts: Facts) -> pl.DataFrame:
+    """The units table restricted to the units *scope* binds (facts order)."""
+    units = facts.table("units")
+    renamed = units.rename({"kind": "unit_kind", "level": "unit_level", "field": "unit_field"})
+    bound = renamed.with_columns(unit_scope_expr(scope).alias("_bound")).get_column("_bound")  # broadcast a constant scope
+    return units.filter(bound)
+
+
 def scoped_units(scope: Scope, facts: Facts) -> Iterator[Unit]:
-    return (u for u in facts.units if _unit_matches(scope, u))
+    by_id = facts.unit_by_id
+    return (by_id[i] for i in unit_scope_table(scope, facts).get_column("id").to_list())
 
 
 def scoped_officers(scope: Scope, facts: Facts) -> Iterator[Officer]:
@@ -218,12 +217,20 @@ def case_scope_expr(scope: Scope) -> pl.Expr:
 
 
 def scoped_cases(scope: Scope, facts: Facts) -> Iterator[Case]:
-    by_unit = facts.unit_by_id
-    return (c for c in facts.cases if case_in_scope(scope, c, by_unit.get(c.unit)))
+    cases = facts.cases
+    positions = scoped_cases_table(scope, facts, position="_pos").get_column("_pos").to_list()
+    return (cases[i] for i in positions)
 
 
 def scoped_regions(scope: Scope, facts: Facts) -> Iterator[Region]:
-    return (r for r in facts.regions if not scope.levels or r.level in scope.levels)
+    by_id = facts.region_by_id
+    return (by_id[i] for i in region_scope_table(scope, facts).get_column("id").to_list())
+
+
+def region_scope_table(scope: Scope, facts: Facts) -> pl.DataFrame:
+    """The regions table restricted to the regions *scope* binds (``levels``; facts order)."""
+    regions = facts.table("regions")
+    return regions.filter(pl.col("level").is_in([lv.value for lv in scope.levels])) if scope.levels else regions
 
 
 def scoped_subjects(scope: Scope, facts: Facts) -> Iterator[tuple[str, Officer | None]]:
@@ -420,13 +427,9 @@ def scoped_subjects_table(scope: Scope, facts: Facts) -> pl.DataFrame:
     if scope.subject is Subject.OFFICER:
         return scoped_officers_table(scope, facts).select(subject=pl.col("id"), hired_on=pl.col("hired_on"), left_on=pl.col("left_on"))
     if scope.subject is Subject.REGION:
-        regions = facts.table("regions")
-        if scope.levels:
-            regions = regions.filter(pl.col("level").is_in([lv.value for lv in scope.levels]))
-        chosen = regions.select(subject=pl.col("id"))
+        chosen = region_scope_table(scope, facts).select(subject=pl.col("id"))
     else:
-        units = facts.table("units").rename({"kind": "unit_kind", "level": "unit_level", "field": "unit_field"})
-        chosen = units.filter(unit_scope_expr(scope)).select(subject=pl.col("id"))
+        chosen = unit_scope_table(scope, facts).select(subject=pl.col("id"))
     return chosen.with_columns(*(pl.lit(None, dtype=t).alias(k) for k, t in dates.items()))
 
 
@@ -448,14 +451,7 @@ def scoped_cases_table(scope: Scope, facts: Facts, position: str | None = None) 
     if position is not None:
         cases = cases.with_row_index(position)
     cases = cases.join(units, on="unit", how="left", maintain_order="left")
-    cond = pl.lit(True)
-    if scope.fields:
-        cond &= pl.col("field").is_in(list(scope.fields))
-    if scope.unit_kinds:
-        cond &= pl.col("unit_kind").is_in([k.value for k in scope.unit_kinds]).fill_null(False)
-    if scope.levels:
-        cond &= pl.col("unit_level").is_in([lv.value for lv in scope.levels]).fill_null(False)
-    return cases.filter(cond).drop("unit_kind", "unit_level")
+    return cases.filter(case_scope_expr(scope)).drop("unit_kind", "unit_level")
 
 
 def iso_day(day: pl.Expr) -> pl.Expr:
