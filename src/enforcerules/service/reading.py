@@ -1,0 +1,137 @@
+"""Request bodies to facts: JSON with located errors, then the facts loader.
+
+The facts loader is the only judge of records: an evaluation body goes to
+:func:`enforcerules.load_facts` as sent, and a case to decide goes through
+:func:`enforcerules.facts_from_json`, so a record is refused over HTTP exactly
+when a facts file would refuse it, and for the same located reason (moved
+from ``$.cases[0]`` to ``$.case``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..facts import Case, Unit
+from ..findings import Rejection
+from ..loading import facts_from_json
+from .errors import ApiError
+
+__all__ = ["FIRST_DAY", "LAST_DAY", "JsonObject", "parse_day", "parse_json", "read_case"]
+
+#: Evaluation days the service accepts: wide enough for any plan, narrow
+#: enough that deadline arithmetic never leaves the calendar.
+FIRST_DAY, LAST_DAY = _dt.date(1900, 1, 1), _dt.date(2199, 12, 31)
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class JsonObject(dict[str, Any]):
+    """A JSON object that remembers the keys it held more than once."""
+
+    repeated: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, pairs: list[tuple[str, Any]]) -> JsonObject:
+        obj = cls(pairs)
+        if len(obj) != len(pairs):
+            seen: set[str] = set()
+            obj.repeated = tuple(dict.fromkeys(k for k, _ in pairs if k in seen or seen.add(k)))  # type: ignore[func-returns-value]
+        return obj
+
+
+def _malformed(reason: str, value: Any = None) -> ApiError:
+    return ApiError(400, "malformed_json", [Rejection("$", reason, value, "a JSON document in UTF-8")])
+
+
+def parse_json(body: bytes) -> Any:
+    """The JSON value of a request body; 400 with where it breaks if it is not JSON."""
+    if not body.strip():
+        raise _malformed("empty body", "")
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _malformed(f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    try:
+        return json.loads(text, object_pairs_hook=JsonObject.of)
+    except json.JSONDecodeError as exc:
+        near = text[max(0, exc.pos - 20): exc.pos + 20]
+        raise _malformed(f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno} (char {exc.pos})", near) from None
+    except (ValueError, RecursionError) as exc:  # over-long integers, nesting too deep to parse
+        raise _malformed(f"unreadable JSON: {type(exc).__name__}: {str(exc)[:200]}") from None
+
+
+def parse_day(text: Any, location: str) -> _dt.date:
+    """A ``YYYY-MM-DD`` day within [:data:`FIRST_DAY`, :data:`LAST_DAY`]; 422 at *location* otherwise."""
+    expected = f"a date YYYY-MM-DD from {FIRST_DAY} to {LAST_DAY}"
+    if not isinstance(text, str) or not _DAY.fullmatch(text):
+        raise ApiError(422, "invalid_request", [Rejection(location, "not in the YYYY-MM-DD form", text, expected)])
+    try:
+        day = _dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise ApiError(422, "invalid_request", [Rejection(location, f"not a real date ({exc})", text, expected)]) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ApiError(422, "invalid_request", [Rejection(location, "out of range", text, expected)])
+    return day
+
+
+def repeated_keys(obj: Any, where: str) -> list[Rejection]:
+    return [Rejection(f"{where}.{k}", "duplicate key", obj[k], "each field once") for k in getattr(obj, "repeated", ())]
+
+
+_DECIDE_FIELDS = ("case", "unit")
+
+
+def _moved(r: Rejection) -> Rejection:
+    location = r.location.replace("$.cases[0]", "$.case", 1).replace("$.units[0]", "$.unit", 1)
+    return Rejection(location, r.reason, r.value, r.expected)
+
+
+def read_case(doc: Any) -> tuple[Case, Unit | None]:
+    """The case (and unit) of a decide request; 422 with every located problem."""
+    if not isinstance(doc, Mapping):
+        raise ApiError(422, "invalid_request", [Rejection("$", "the body is not an object", type(doc).__name__, 'an object {"case": {…}, "unit": {…}}')])
+    errors = [Rejection(f"$.{k}", "unknown field", doc[k], "case or unit") for k in doc if k not in _DECIDE_FIELDS]
+    errors += repeated_keys(doc, "$")
+    raw_case, raw_unit = doc.get("case"), doc.get("unit")
+    if "case" not in doc:
+        errors.append(Rejection("$.case", "missing field", None, "a case record"))
+    elif not isinstance(raw_case, Mapping):
+        errors.append(Rejection("$.case", "record is not an object", raw_case, "a case record (an object)"))
+    if raw_unit is not None and not isinstance(raw_unit, Mapping):
+        errors.append(Rejection("$.unit", "record is not an object", raw_unit, "a unit record (an object) or null"))
+        raw_unit = None
+    if not isinstance(raw_case, Mapping):
+        raise ApiError(422, "invalid_request", errors)
+    errors += repeated_keys(raw_case, "$.case") + repeated_keys(raw_unit, "$.unit")
+    # First the records on their own: references to records not sent are not the caller's mistake here.
+    alone = facts_from_json({"cases": [raw_case], **({"units": [raw_unit]} if raw_unit is not None else {})})
+    errors += [_moved(r) for r in alone.rejections if r.reason != "missing reference"]
+    if raw_unit is not None and not errors and raw_unit["id"] != raw_case["unit"]:
+        errors.append(Rejection("$.unit.id", "not the case's unit", raw_unit["id"], f"the case's unit {raw_case['unit']!r}"))
+    if errors:
+        raise ApiError(422, "invalid_request", errors)
+    return _built(raw_case, raw_unit)
+
+
+def _built(raw_case: Mapping[str, Any], raw_unit: Mapping[str, Any] | None) -> tuple[Case, Unit | None]:
+    """The records of a valid request, loaded beside placeholders for what they reference.
+
+    The placeholders only satisfy the loader's reference check; a placeholder
+    unit is never used to decide (its kind and level are not the caller's).
+    """
+    unit_id = raw_case["unit"]
+    unit = raw_unit or {"id": unit_id, "name": "", "kind": "enforcement", "level": "county"}
+    document = {
+        "regions": [{"id": unit["region"], "name": "", "level": "county"}] if unit.get("region") is not None else [],
+        "units": [unit],
+        "officers": [{"id": o, "unit": unit_id, "hired_on": "1900-01-01"} for o in dict.fromkeys(raw_case.get("handling_officers", ()))],
+        "cases": [raw_case],
+    }
+    facts = facts_from_json(document)
+    if facts.rejections or len(facts.cases) != 1:
+        raise RuntimeError(f"a valid case did not load beside its placeholders: {[str(r) for r in facts.rejections]}")
+    return facts.cases[0], (facts.units[0] if raw_unit is not None else None)
