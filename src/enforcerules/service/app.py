@@ -35,7 +35,7 @@ from ..report import Report
 from ..rulebook import Rulebook
 from .errors import ApiError, install_error_handlers
 from .limits import DEFAULT_MAX_BODY_BYTES, BodyLimit
-from .models import CaseDecisionOut, DecideRequest, ErrorOut, FactsDocument, HealthOut, JurisdictionOut, ReportOut, RulesOut
+from .models import AS_OF_SCHEMA, AS_OF_TEXT, CaseDecisionOut, DecideRequest, ErrorOut, FactsDocument, HealthOut, JurisdictionOut, ReportOut, RulesOut
 from .reading import parse_day, parse_json, read_case, repeated_keys
 
 __all__ = ["create_app"]
@@ -156,9 +156,6 @@ class _App(FastAPI):
         return self.openapi_schema
 
 
-_JID = Path(description="a jurisdiction id, e.g. national, shanxi (GET /jurisdictions lists them)")
-
-
 def create_app(registry: Registry | None = None, *, engine: str = "auto", max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> FastAPI:
     """The decision service over *registry*'s jurisdictions (default: the installed plugins).
 
@@ -182,6 +179,7 @@ def create_app(registry: Registry | None = None, *, engine: str = "auto", max_bo
                     "Every error answer is an ErrorOut with located reasons.",
     )
     install_error_handlers(app)
+    jid = Path(description="a jurisdiction id (GET /jurisdictions lists them)", json_schema_extra={"enum": list(service.books)})
     app.add_middleware(BodyLimit, limit=max_body_bytes)
 
     @app.get("/health", response_model=HealthOut, responses=_ERRORS)
@@ -193,15 +191,14 @@ def create_app(registry: Registry | None = None, *, engine: str = "auto", max_bo
         return _json([b.listing for b in service.books.values()])
 
     @app.get("/jurisdictions/{jurisdiction}/rules", response_model=RulesOut, responses=_ERRORS)
-    async def rules(jurisdiction: str = _JID) -> Response:
+    async def rules(jurisdiction: str = jid) -> Response:
         return _json(service.book(jurisdiction).rules)
 
     @app.post("/jurisdictions/{jurisdiction}/evaluate", response_model=ReportOut, responses=_ERRORS, openapi_extra=_body(FactsDocument))
     async def evaluate_facts(
         request: Request,
-        jurisdiction: str = _JID,
-        as_of: str | None = Query(None, description="evaluation day YYYY-MM-DD (or `as_of` in the body; default: today in China Standard Time)",
-                                  json_schema_extra={"format": "date"}),
+        jurisdiction: str = jid,
+        as_of: str | None = Query(None, description=AS_OF_TEXT + "; or `as_of` in the body; default: today", json_schema_extra=AS_OF_SCHEMA),
         strict_deadlines: bool = Query(False, description="read ambiguous deadline phrases at their earliest"),
     ) -> Response:
         """Evaluate a facts document: the report, with every rejected record located."""
@@ -215,7 +212,7 @@ def create_app(registry: Registry | None = None, *, engine: str = "auto", max_bo
         return _json(report.to_json())
 
     @app.post("/jurisdictions/{jurisdiction}/cases/decide", response_model=CaseDecisionOut, responses=_ERRORS, openapi_extra=_body(DecideRequest))
-    async def decide(request: Request, jurisdiction: str = _JID) -> Response:
+    async def decide(request: Request, jurisdiction: str = jid) -> Response:
         """Which dispositions the rulebook requires or allows for one case, with citations."""
         book = service.book(jurisdiction)
         case, unit = read_case(parse_json(await request.body()))

@@ -19,6 +19,7 @@ import attrs
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from ..disposition import DispositionKind
+from .. import facts as _facts
 from ..facts import FACT_KINDS
 from ..findings import Status
 
@@ -32,6 +33,11 @@ __all__ = [
     "ReportOut",
     "RulesOut",
 ]
+
+
+#: The evaluation days the service accepts: 1900-01-01 to 2199-12-31 (reading.FIRST_DAY, LAST_DAY).
+AS_OF_SCHEMA: dict[str, Any] = {"format": "date", "pattern": "^(19|20|21)[0-9]{2}-[0-9]{2}-[0-9]{2}$"}
+AS_OF_TEXT = "evaluation day YYYY-MM-DD, 1900-01-01 to 2199-12-31 (China Standard Time)"
 
 
 class _Closed(BaseModel):
@@ -57,9 +63,21 @@ def _default(a: attrs.Attribute[Any]) -> Any:
     return list(default) if isinstance(default, tuple) else default
 
 
+#: The fact classes' identifier check (non-empty, at most 200 characters), when it can be told apart.
+_IDENT = getattr(_facts, "_ident", None)
+_ID_SCHEMA = {"minLength": 1, "maxLength": 200}
+
+
+def _field(a: attrs.Attribute[Any], tp: Any) -> tuple[Any, Any]:
+    default = _default(a)
+    if _IDENT is not None and a.validator is _IDENT:
+        return tp, Field(default, json_schema_extra=_ID_SCHEMA)
+    return tp, default
+
+
 def _record_model(cls: type) -> type[BaseModel]:
     hints = typing.get_type_hints(cls)
-    fields: dict[str, Any] = {a.name: (_json_type(hints[a.name]), _default(a)) for a in attrs.fields(cls)}
+    fields: dict[str, Any] = {a.name: _field(a, _json_type(hints[a.name])) for a in attrs.fields(cls)}
     doc = (cls.__doc__ or cls.__name__).strip().splitlines()[0]
     name = cls.__name__ if cls.__name__.endswith("Record") else f"{cls.__name__}Record"
     return create_model(name, __base__=_Closed, __doc__=doc, **fields)
@@ -71,7 +89,7 @@ RECORD_MODELS: dict[str, type[BaseModel]] = {section: _record_model(cls) for sec
 def _document_fields() -> dict[str, Any]:
     fields: dict[str, Any] = {
         "format": (int | None, None),
-        "as_of": (_dt.date | None, Field(None, description="evaluation day YYYY-MM-DD (China Standard Time)")),
+        "as_of": (str | None, Field(None, description=AS_OF_TEXT, json_schema_extra=AS_OF_SCHEMA)),
     }
     fields.update({section: (list[model] | None, None) for section, model in RECORD_MODELS.items()})  # type: ignore[valid-type]
     return fields

@@ -15,6 +15,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from ..facts import Case, Unit
 from ..findings import Rejection
 from ..loading import facts_from_json
@@ -90,6 +92,10 @@ def _moved(r: Rejection) -> Rejection:
     return Rejection(location, r.reason, r.value, r.expected)
 
 
+def _could_be_id(value: Any) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= 200
+
+
 def read_case(doc: Any) -> tuple[Case, Unit | None]:
     """The case (and unit) of a decide request; 422 with every located problem."""
     if not isinstance(doc, Mapping):
@@ -110,6 +116,8 @@ def read_case(doc: Any) -> tuple[Case, Unit | None]:
     # First the records on their own: references to records not sent are not the caller's mistake here.
     alone = facts_from_json({"cases": [raw_case], **({"units": [raw_unit]} if raw_unit is not None else {})})
     errors += [_moved(r) for r in alone.rejections if r.reason != "missing reference"]
+    errors += [_moved(attrs.evolve(r, reason="not an identifier", expected="a non-empty string of at most 200 characters"))
+               for r in alone.rejections if r.reason == "missing reference" and not _could_be_id(r.value)]
     if raw_unit is not None and not errors and raw_unit["id"] != raw_case["unit"]:
         errors.append(Rejection("$.unit.id", "not the case's unit", raw_unit["id"], f"the case's unit {raw_case['unit']!r}"))
     if errors:
