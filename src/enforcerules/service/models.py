@@ -65,7 +65,7 @@ def _default(a: attrs.Attribute[Any]) -> Any:
 
 #: The fact classes' identifier check (non-empty, at most 200 characters), when it can be told apart.
 _IDENT = getattr(_facts, "_ident", None)
-_ID_SCHEMA = {"minLength": 1, "maxLength": 200}
+_ID_SCHEMA: dict[str, Any] = {"minLength": 1, "maxLength": 200}
 
 
 def _field(a: attrs.Attribute[Any], tp: Any) -> tuple[Any, Any]:
