@@ -114,13 +114,23 @@ def test_before_the_effective_period_a_rule_reports_itself_not_yet_in_effect() -
     assert f.status is er.Status.OUT_OF_PERIOD and f.subject == "*" and "2023-08-09" in f.explanation_zh
 
 
-def test_auto_engine_falls_back_to_python_with_a_warning_when_durable_cannot_import(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_auto_engine_is_the_columnar_executor_and_never_imports_durable_rules() -> None:
+    import subprocess
     import sys
+    import textwrap
 
-    from enforcerules.engine import EngineFallbackWarning, get_executor
+    code = textwrap.dedent("""
+        import datetime as dt, sys
+        import enforcerules as er
+        from enforcerules.engine import get_executor
+        assert get_executor("auto").name == "columnar"
+        facts = er.load_facts({"units": [{"id": "u", "name": "某局", "kind": "enforcement", "level": "county"}],
+                               "officers": [{"id": "o", "unit": "u", "hired_on": "2020-01-01"}]})
+        report = er.evaluate(er.load_rulebook("national"), facts, dt.date(2025, 6, 30))
+        print(report.engine, len(report.findings), sorted(m for m in sys.modules if m.startswith("durable")))
+    """)
+    proc = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    engine, count, modules = proc.stdout.split(maxsplit=2)
+    assert engine == "columnar" and int(count) > 5 and modules.strip() == "[]"
 
-    monkeypatch.delitem(sys.modules, "enforcerules.engine_durable", raising=False)
-    monkeypatch.setitem(sys.modules, "durable", None)
-    monkeypatch.setitem(sys.modules, "durable.engine", None)
-    with pytest.warns(EngineFallbackWarning):
-        assert get_executor("auto").name == "python"

@@ -63,9 +63,12 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("facts", type=Path)
     c.add_argument("--as-of", type=_date, default=None, help="evaluation day, YYYY-MM-DD (default: today in China Standard Time)")
     c.add_argument("--format", choices=("text", "json"), default="text")
-    c.add_argument("--engine", choices=ENGINES, default="auto", help="auto (default): durable-rules where it imports, else python")
+    c.add_argument("--engine", choices=ENGINES, default="auto", help="auto (default) and columnar: polars; durable: durable-rules; python: the plain-Python oracle (all give the same findings)")
     c.add_argument("--lang", choices=("zh", "en"), default="zh")
     c.add_argument("--strict-deadlines", action="store_true", help="read ambiguous deadline phrases at their earliest (e.g. '2024年6月前' = 2024-05-31)")
+    c.add_argument("--out", type=Path, help="write the findings to this file as they are produced; format by extension: "
+                   ".json (the report), .jsonl (a finding a line), .parquet or .csv (the findings table, with .rules and "
+                   ".rejections siblings)")
     d = sub.add_parser("diff", help="compare two jurisdictions' rulebooks")
     d.add_argument("parent")
     d.add_argument("child")
@@ -142,11 +145,38 @@ def _check(registry: Registry, args: argparse.Namespace) -> int:
     registry.rulebook(args.jurisdiction)  # an unknown jurisdiction fails before the facts are read
     facts = load_facts(args.facts)
     as_of = args.as_of or _dt.datetime.now(CST).date()
+    if args.out is not None:
+        return _check_to_file(registry, args, facts, as_of)
     report = registry.evaluate(args.jurisdiction, facts, as_of, engine=args.engine, policy=_policy(args))
     print(report.dumps() if args.format == "json" else report.render_text(args.lang))
     if report.rejections:
         return EXIT_REJECTED
     return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def _check_to_file(registry: Registry, args: argparse.Namespace, facts: Any, as_of: _dt.date) -> int:
+    """``check --out``: findings written rule by rule; a one-line summary on stdout."""
+    from .engine import get_executor
+    from .evaluate import evaluate_rules
+    from .output import open_writer
+    from .report import report_header
+
+    book, policy = registry.rulebook(args.jurisdiction), _policy(args)
+    executor = get_executor(args.engine)
+    try:
+        writer = open_writer(args.out, report_header(book.jurisdiction.id, book.digest, as_of, executor.name, policy),
+                             {r.id: r for r in book.rules}, as_of)
+    except ValueError as exc:
+        print(f"enforcerules: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for part in evaluate_rules(book, facts, as_of, executor=executor, policy=policy, calendar=registry.holiday_calendar()):
+        writer.write(part)
+    writer.close(facts.rejections)
+    counts = ", ".join(f"{s} {n}" for s, n in sorted(writer.counts.items()))
+    print(f"{args.out}: {sum(writer.counts.values())} findings ({counts}); {len(facts.rejections)} rejected records")
+    if facts.rejections:
+        return EXIT_REJECTED
+    return EXIT_FINDINGS if writer.counts.get("violation") or writer.counts.get("late") else EXIT_OK
 
 
 def _show(value: Any) -> str:

@@ -45,6 +45,8 @@ from typing import Any
 
 import attrs
 
+import polars as pl
+
 from .compile import CompiledRule
 from .errors import EngineError, EngineUnavailable
 
@@ -56,7 +58,7 @@ except Exception as exc:  # ImportError, or a C symbol missing on load
     raise EngineUnavailable(
         f"durable-rules cannot be imported on Python {sys.version_info.major}.{sys.version_info.minor} "
         f"({type(exc).__name__}: {exc}); its last release (2.0.28) does not load on Python 3.13+. "
-        'Use engine="python" (same findings) or engine="auto".'
+        'Use engine="columnar" (the default) or engine="python": same findings.'
     ) from exc
 
 _NEEDED = ("assert_facts", "start_action", "complete_and_start_action", "abandon_action", "delete_state", "delete_ruleset")
@@ -464,6 +466,11 @@ class DurableExecutor:
             if self._finalizer is not None:
                 self._finalizer()
             self._engine, self._finalizer = None, None
+
+    def first_branch(self, compiled: CompiledRule, table: "pl.DataFrame") -> "pl.Series":
+        from .engine import first_branch_by_rows
+
+        return first_branch_by_rows(self, compiled, table)
 
     def match(self, compiled: CompiledRule, facts: Sequence[Mapping[str, Any]]) -> list[frozenset[int]]:
         with self._lock:

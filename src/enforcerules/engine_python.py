@@ -13,6 +13,8 @@ import operator
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+import polars as pl
+
 from .compile import CompiledRule
 from .errors import EngineError
 
@@ -82,6 +84,11 @@ class PythonExecutor:
                 compile_condition(compiled.ruleset[name]["all"][0]["m"]) for name in compiled.branch_names
             ]
         return self._compiled[key]
+
+    def first_branch(self, compiled: CompiledRule, table: "pl.DataFrame") -> "pl.Series":
+        from .engine import first_branch_by_rows
+
+        return first_branch_by_rows(self, compiled, table)
 
     def match(self, compiled: CompiledRule, facts: Sequence[Fact]) -> list[frozenset[int]]:
         predicates = list(enumerate(self._predicates(compiled)))

@@ -1,32 +1,36 @@
-"""Facts in, findings out: the evaluation pipeline.
+"""Facts in, findings table out: the evaluation pipeline.
 
-For each rule of a rulebook: its kind observes the facts (aggregation, dates,
-set membership — all before the engine); observations outside the rule's
-effective period become ``out_of_period`` findings; the rest go to the
-executor with the rule's compiled conditions; the first matching branch
-gives the status and the kind words the finding.
+For each rule of a rulebook: its kind observes the facts tables once (one
+observation table); rows outside the rule's effective period become
+``out_of_period``; the executor picks the first matching compiled branch for
+the rest, all rows at once; the branch gives the status. The result is a
+findings table (:data:`~enforcerules.findings_table.FINDINGS_SCHEMA`) with no
+text in it: explanations are rendered from it when a report is written or a
+:class:`~enforcerules.Finding` is asked for.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import Any
+
+import polars as pl
 
 from .calendar import HolidayCalendar
 from .chinatime import cst_date
-from .compile import OBSERVATION_TAG, CompiledRule, compile_rule
+from .compile import CompiledRule
 from .deadlines import DeadlinePolicy
 from .engine import Executor, get_executor
 from .errors import EngineError
 from .factset import Facts
-from .findings import Finding, Status
-from .kinds.base import EvalContext, Observation
+from .findings import Status
+from .findings_table import FINDINGS_SCHEMA, Template, empty_findings
+from .kinds.base import EvalContext, Observation, observations_of
 from .report import Report
 from .rulebook import ResolvedRule, Rulebook
 
-__all__ = ["compile_rulebook", "evaluate"]
+__all__ = ["compile_rulebook", "evaluate", "evaluate_rules"]
 
 _RESERVED = frozenset({"t", "n", "s", "id", "sid"})
 _MAX_INT = 2**53
@@ -39,9 +43,8 @@ def _official_calendar() -> HolidayCalendar:
 
 
 def compile_rulebook(rulebook: Rulebook, policy: DeadlinePolicy | None = None) -> dict[str, CompiledRule]:
-    """Every rule of *rulebook* in the engine's JSON rule language, by rule id."""
-    policy = policy or DeadlinePolicy()
-    return {r.id: compile_rule(r.rule, policy) for r in rulebook.rules}
+    """Every rule of *rulebook* in the engine's JSON rule language, by rule id (cached on the rulebook)."""
+    return dict(rulebook.compiled(policy or DeadlinePolicy()))
 
 
 def evaluate(
@@ -55,131 +58,133 @@ def evaluate(
 ) -> Report:
     """Evaluate *facts* against *rulebook* as of a day (China Standard Time).
 
-    *engine* is ``"auto"`` (default: durable-rules where it imports, else
-    the Python executor with a warning), ``"durable"``, ``"python"`` or an
-    executor object. *calendar* defaults to the State Council's published
-    holiday arrangements; :meth:`Registry.evaluate` uses a plugin-supplied
-    calendar instead when one is registered. Findings are sorted by rule,
-    subject and period, and identical whatever the order of the facts.
+    *engine* is ``"auto"`` (default: the columnar executor), ``"columnar"``,
+    ``"durable"``, ``"python"`` or an executor object; all give identical
+    findings. *calendar* defaults to the State Council's published holiday
+    arrangements; :meth:`Registry.evaluate` uses a plugin-supplied calendar
+    instead when one is registered. Findings are sorted by rule, subject and
+    period, and identical whatever the order of the facts.
     """
     policy = policy or DeadlinePolicy()
     day = cst_date(as_of)
     executor = get_executor(engine) if isinstance(engine, str) else engine
-    ctx = EvalContext(facts=facts, as_of=day, policy=policy, calendar=calendar or _official_calendar())
-    findings: list[Finding] = []
-    for resolved in rulebook.rules:
-        findings.extend(_evaluate_rule(resolved, ctx, executor, compile_rule(resolved.rule, policy)))
-    findings.sort(key=Finding.sort_key)
+    parts = list(evaluate_rules(rulebook, facts, day, executor=executor, policy=policy, calendar=calendar))
+    table = pl.concat(parts, how="vertical") if parts else empty_findings()
     return Report(
         jurisdiction=rulebook.jurisdiction.id,
         rulebook_digest=rulebook.digest,
         as_of=day,
         engine=executor.name,
         policy=policy,
-        findings=tuple(findings),
+        table=table.sort(["rule_id", "subject", "period"], maintain_order=True),
+        rules={r.id: r for r in rulebook.rules},
         rejections=facts.rejections,
     )
 
 
-def _evaluate_rule(
-    resolved: ResolvedRule, ctx: EvalContext, executor: Executor, compiled: CompiledRule
-) -> list[Finding]:
+def evaluate_rules(
+    rulebook: Rulebook,
+    facts: Facts,
+    as_of: _dt.date,
+    *,
+    executor: Executor,
+    policy: DeadlinePolicy,
+    calendar: HolidayCalendar | None = None,
+) -> Iterator[pl.DataFrame]:
+    """The findings table of each rule in turn (for writers that stream them out)."""
+    ctx = EvalContext(facts=facts, as_of=as_of, policy=policy, calendar=calendar or _official_calendar())
+    compiled = rulebook.compiled(policy)
+    for resolved in rulebook.rules:
+        yield evaluate_rule(resolved, ctx, executor, compiled[resolved.id])
+
+
+def evaluate_rule(resolved: ResolvedRule, ctx: EvalContext, executor: Executor, compiled: CompiledRule) -> pl.DataFrame:
+    """One rule's findings table."""
     rule = resolved.rule
     if ctx.as_of < rule.effective.start:
-        return [_not_yet_in_effect(resolved, ctx.as_of)]
-    observations = sorted(rule.spec.observe(rule, ctx), key=lambda o: (o.subject, o.label))
-    if not observations:
-        return [_no_subjects(resolved)]
-    inside = [o for o in observations if o.period.overlaps(rule.effective)]
-    findings = [_out_of_period(resolved, o) for o in observations if not o.period.overlaps(rule.effective)]
-    engine_facts = [_engine_fact(rule.id, i, o) for i, o in enumerate(inside)]
-    matches = executor.match(compiled, engine_facts) if engine_facts else []
-    for obs, hit in zip(inside, matches, strict=True):
-        if not hit:
-            raise EngineError(f"rule {rule.id!r}: no branch matched {obs.subject} {obs.label}")
-        findings.append(_finding(resolved, obs, compiled.statuses[min(hit)]))
+        return _rule_wide(resolved, Status.OUT_OF_PERIOD, Template.NOT_YET_IN_EFFECT)
+    observed = rule.spec.observe(rule, ctx)
+    if observed.height == 0:
+        return _rule_wide(resolved, Status.INSUFFICIENT_DATA, Template.NO_SUBJECTS)
+    _check_engine_safe(rule.id, observed)
+    eff = rule.effective
+    inside = (pl.col("period_start") <= eff.end) & (pl.col("period_end") >= eff.start)
+    observed = observed.with_columns(inside=inside)
+    judged = observed.filter(pl.col("inside"))
+    branch = executor.first_branch(compiled, judged) if judged.height else pl.Series("branch", [], dtype=pl.UInt16)
+    if branch.null_count():
+        row = judged.row(branch.is_null().arg_max() or 0, named=True)
+        raise EngineError(f"rule {rule.id!r}: no branch matched {row['subject']} {row['label']}")
+    statuses = pl.Series("status", [s.value for s in compiled.statuses], dtype=pl.String)
+    judged = judged.with_columns(
+        branch=branch.cast(pl.UInt16),
+        status=statuses.gather(branch),
+        template=pl.lit(Template.KIND.value),
+    )
+    outside = observed.filter(~pl.col("inside")).with_columns(
+        branch=pl.lit(None, dtype=pl.UInt16),
+        status=pl.lit(Status.OUT_OF_PERIOD.value),
+        template=pl.lit(Template.OUT_OF_PERIOD.value),
+    )
+    both = pl.concat([judged, outside], how="vertical")
+    findings: pl.DataFrame = both.select(
+        rule_id=pl.lit(rule.id),
+        jurisdiction=pl.lit(resolved.jurisdiction),
+        subject=pl.col("subject"),
+        period=pl.col("label"),
+        period_start=pl.col("period_start"),
+        period_end=pl.col("period_end"),
+        status=pl.col("status"),
+        branch=pl.col("branch"),
+        due=pl.col("due"),
+        template=pl.col("template"),
+        evidence=pl.col("evidence"),
+        params=pl.col("values").struct.json_encode(),
+    ).cast(FINDINGS_SCHEMA)
     return findings
 
 
-def _engine_fact(rule_id: str, index: int, obs: Observation) -> dict[str, Any]:
-    """Validated flat fact: ints within ±2^53, short strings, no reserved names."""
-    fact: dict[str, Any] = {"t": OBSERVATION_TAG, "n": index, "s": obs.subject}
-    for key, value in obs.values.items():
-        bad_value = isinstance(value, bool) or not (
-            (isinstance(value, int) and -_MAX_INT < value < _MAX_INT)
-            or (isinstance(value, str) and len(value) <= _MAX_STR)
-        )
-        if key in _RESERVED or bad_value:
-            raise EngineError(f"rule {rule_id!r}: observation value {key}={value!r} is not engine-safe")
-        fact[key] = value
-    return fact
+def _check_engine_safe(rule_id: str, observed: pl.DataFrame) -> None:
+    """Values every executor compares alike: ints within ±2^53, short strings, no reserved names."""
+    dtype = observed.schema["values"]
+    assert isinstance(dtype, pl.Struct)
+    for f in dtype.fields:
+        if f.name in _RESERVED:
+            raise EngineError(f"rule {rule_id!r}: observation value name {f.name!r} is reserved")
+        col = pl.col("values").struct.field(f.name)
+        if f.dtype == pl.String:
+            bad = col.str.len_chars() > _MAX_STR
+        elif f.dtype.is_integer():
+            bad = col.abs() >= _MAX_INT
+        else:
+            raise EngineError(f"rule {rule_id!r}: observation value {f.name!r} is {f.dtype}, not an int or a string")
+        hit = observed.filter(bad.fill_null(False))
+        if hit.height:
+            value = hit.select(col).item(0, 0)
+            raise EngineError(f"rule {rule_id!r}: observation value {f.name}={value!r} is not engine-safe")
 
 
-def _base(resolved: ResolvedRule) -> Mapping[str, Any]:
-    return {
-        "rule_id": resolved.id,
-        "citation": resolved.rule.citation,
-        "jurisdiction": resolved.jurisdiction,
-        "overridden_by": resolved.overridden_by,
-    }
-
-
-def _finding(resolved: ResolvedRule, obs: Observation, status: Status) -> Finding:
-    text = resolved.rule.spec.explain(resolved.rule, obs, status)
-    return Finding(
-        subject=obs.subject,
-        period=obs.label,
-        status=status,
-        due=obs.due,
-        evidence=tuple(sorted(obs.evidence.items())),
-        explanation_zh=text.zh,
-        explanation_en=text.en,
-        remedy_zh=text.remedy_zh,
-        remedy_en=text.remedy_en,
-        **_base(resolved),
-    )
-
-
-def _out_of_period(resolved: ResolvedRule, obs: Observation) -> Finding:
+def _rule_wide(resolved: ResolvedRule, status: Status, template: Template) -> pl.DataFrame:
     eff = resolved.rule.effective
-    return Finding(
-        subject=obs.subject,
-        period=obs.label,
-        status=Status.OUT_OF_PERIOD,
-        due=None,
-        evidence=tuple(sorted(obs.evidence.items())),
-        explanation_zh=f"所涉期间（{obs.label}）不在本规则有效期（{eff.start}至{eff.end}）内，不据此评判",
-        explanation_en=f"the period {obs.label} falls outside the rule's effective period ({eff}); the facts are not judged by it",
-        **_base(resolved),
-    )
-
-
-def _no_subjects(resolved: ResolvedRule) -> Finding:
-    subject = resolved.rule.scope.subject.value
-    return Finding(
-        subject="*",
-        period=str(resolved.rule.effective),
-        status=Status.INSUFFICIENT_DATA,
-        explanation_zh=f"事实中没有本规则约束的{subject}，无法评判",
-        explanation_en=f"the facts contain no {subject} this rule binds, so it cannot be judged",
-        remedy_zh=f"提供本规则适用的{subject}数据",
-        remedy_en=f"supply the {subject} records this rule applies to",
-        **_base(resolved),
-    )
-
-
-def _not_yet_in_effect(resolved: ResolvedRule, as_of: _dt.date) -> Finding:
-    eff = resolved.rule.effective
-    return Finding(
-        subject="*",
-        period=str(eff),
-        status=Status.OUT_OF_PERIOD,
-        explanation_zh=f"评估日{as_of}早于本规则生效日{eff.start}，不据此评判",
-        explanation_en=f"the as-of day {as_of} precedes the rule's effective period ({eff})",
-        **_base(resolved),
+    return pl.DataFrame(
+        {
+            "rule_id": [resolved.id],
+            "jurisdiction": [resolved.jurisdiction],
+            "subject": ["*"],
+            "period": [str(eff)],
+            "period_start": [eff.start],
+            "period_end": [eff.end],
+            "status": [status.value],
+            "branch": [None],
+            "due": [None],
+            "template": [template.value],
+            "evidence": ["{}"],
+            "params": ["{}"],
+        },
+        schema=FINDINGS_SCHEMA,
     )
 
 
 def observations_for(rule: ResolvedRule, ctx: EvalContext) -> Sequence[Observation]:
     """The observations a rule makes of the facts (for inspection and tests)."""
-    return list(rule.rule.spec.observe(rule.rule, ctx))
+    return observations_of(rule.rule.spec.observe(rule.rule, ctx))

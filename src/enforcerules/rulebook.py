@@ -9,9 +9,11 @@ jurisdiction that declared it and the chain of overrides applied to it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -19,6 +21,10 @@ from .citation import Citation, SourceDocument
 from .errors import CyclicJurisdiction, DuplicateRule, UnknownJurisdiction, UnknownRuleReference
 from .jurisdiction import Intent, Jurisdiction
 from .rules import Rule
+
+if TYPE_CHECKING:
+    from .compile import CompiledRule
+    from .deadlines import DeadlinePolicy
 
 __all__ = ["OverrideRecord", "RepealRecord", "ResolvedRule", "Rulebook", "resolve"]
 
@@ -90,7 +96,20 @@ class Rulebook:
                 return r
         raise KeyError(f"rulebook {self.jurisdiction.id!r} has no rule {rule_id!r}")
 
-    @property
+    def compiled(self, policy: DeadlinePolicy) -> Mapping[str, CompiledRule]:
+        """Every rule compiled under *policy*, by rule id; compiled once per policy and kept on the rulebook."""
+        cache = self._compiled_cache
+        if policy not in cache:
+            from .compile import compile_rule
+
+            cache[policy] = {r.id: compile_rule(r.rule, policy) for r in self.rules}
+        return cache[policy]
+
+    @functools.cached_property
+    def _compiled_cache(self) -> dict[DeadlinePolicy, Mapping[str, CompiledRule]]:
+        return {}
+
+    @functools.cached_property
     def digest(self) -> str:
         """A stable hash of every rule's declaration and provenance."""
         payload = [

@@ -22,7 +22,9 @@ from enforcerules.compile import OBSERVATION_TAG
 from enforcerules.conditions import all_of, any_of, eq, gte, lt, neq
 from enforcerules.engine_durable import MAX_ALPHA_NODES, MAX_BATCH, DurableExecutor, fnv1a32
 from enforcerules.errors import EngineError
-from enforcerules.evaluate import _engine_fact
+from enforcerules.engine import observation_facts
+from enforcerules.evaluate import _check_engine_safe
+from enforcerules.kinds.base import observation_table, observations_of
 from enforcerules.chinatime import to_ordinal
 from enforcerules.citation import Period
 from enforcerules.kinds.base import EvalContext, Observation
@@ -371,7 +373,7 @@ def test_dates_reach_the_engine_as_ordinals_and_strings_are_never_ordered(durabl
     facts = er.load_facts({"units": UNITS, "task_reports": [{"id": "r1", "task": "problem_list", "unit": "market", "completed_on": "2023-12-31"}]})
     ctx = EvalContext(facts=facts, as_of=AS_OF)
     rule = national.get("national.rectification.problem_list").rule
-    (market,) = [o for o in rule.spec.observe(rule, ctx) if o.subject == "market"]
+    (market,) = [o for o in observations_of(rule.spec.observe(rule, ctx)) if o.subject == "market"]
     assert market.values["on"] == to_ordinal(dt.date(2023, 12, 31))
     assert market.values["asof"] == to_ordinal(AS_OF)
     assert all(isinstance(v, int) for v in market.values.values())
@@ -504,17 +506,27 @@ def _obs_with(**values: Any) -> Observation:
 
 @pytest.mark.parametrize(
     "values",
-    [{"x": True}, {"x": None}, {"x": 1.5}, {"x": float("nan")}, {"x": 2**53}, {"x": -(2**53)}, {"x": 2**64},
+    [{"x": True}, {"x": 1.5}, {"x": float("nan")}, {"x": 2**53}, {"x": -(2**53)}, {"x": 2**64},
      {"x": "字" * 1001}, {"x": [1]}, {"t": "obs"}, {"n": 1}, {"s": "a"}, {"id": "a"}, {"sid": "a"}],
 )
 def test_engine_fact_guard_rejects(values: dict[str, Any]) -> None:
-    with pytest.raises(EngineError, match="not engine-safe"):
-        _engine_fact("r.x", 0, _obs_with(**values))
+    with pytest.raises(EngineError, match="not engine-safe|is reserved"):
+        _check_engine_safe("r.x", observation_table([_obs_with(**values)]))
 
 
 def test_engine_fact_guard_accepts_the_boundaries() -> None:
-    fact = _engine_fact("r.x", 7, _obs_with(a=2**53 - 1, b=-(2**53) + 1, c="字" * 1000, d=0, e=""))
-    assert fact == {"t": OBSERVATION_TAG, "n": 7, "s": "o1", "a": 2**53 - 1, "b": -(2**53) + 1, "c": "字" * 1000, "d": 0, "e": ""}
+    table = observation_table([_obs_with(a=2**53 - 1, b=-(2**53) + 1, c="字" * 1000, d=0, e="")])
+    _check_engine_safe("r.x", table)
+    (fact,) = observation_facts(table)
+    assert fact == {"t": OBSERVATION_TAG, "n": 0, "s": "o1", "a": 2**53 - 1, "b": -(2**53) + 1, "c": "字" * 1000, "d": 0, "e": ""}
+
+
+def test_a_missing_value_is_left_out_of_the_engine_fact() -> None:
+    table = observation_table([_obs_with(a=1), _obs_with(b="x")])
+    assert observation_facts(table) == [
+        {"t": OBSERVATION_TAG, "n": 0, "s": "o1", "a": 1},
+        {"t": OBSERVATION_TAG, "n": 1, "s": "o1", "b": "x"},
+    ]
 
 
 # -- interpreter and warnings ----------------------------------------------------
@@ -545,7 +557,7 @@ def test_engine_unavailable_when_durable_rules_cannot_import() -> None:
     out = proc.stdout
     assert proc.returncode == 0, proc
     assert "unavailable:" in out and "PyEval_CallObject" in out and 'engine="python"' in out
-    assert "durable refused" in out and "auto gives python" in out
+    assert "durable refused" in out and "auto gives columnar" in out
 
 
 def test_durable_evaluation_runs_under_warnings_as_errors() -> None:

@@ -1,13 +1,24 @@
-"""The contract every rule kind fulfils, and what kinds hand the engine.
+"""The contract every rule kind fulfils, and what kinds hand the executors.
 
 A kind is a frozen attrs class holding a rule's parameters. Evaluation of a
-rule runs in three steps, and only the middle one is the engine's:
+rule runs in three steps, and only the middle one is the executor's:
 
-1. :meth:`RuleKind.observe` turns facts into flat :class:`Observation` values
-   (sums per officer-year, dates as ordinals, set membership as 0/1 flags);
+1. :meth:`RuleKind.observe` turns the facts tables into one **observation
+   table** (:data:`OBSERVATION_COLUMNS`): a row per subject-period, with the
+   flat values the compiled conditions read (ints and short strings in the
+   struct column ``values``: sums per officer-year, dates as ordinals, set
+   membership as 0/1 flags) and the evidence a finding reports (JSON text);
 2. the compiled :meth:`RuleKind.branches` — conditions in durable-rules' JSON
-   rule language, tried in order — pick a :class:`~enforcerules.Status`;
-3. :meth:`RuleKind.explain` words the verdict in Chinese and English.
+   rule language, tried in order — pick a :class:`~enforcerules.Status` for
+   every row, on whichever executor;
+3. :meth:`RuleKind.explain` words a verdict in Chinese and English, only when
+   a finding is rendered (the findings table carries no text).
+
+High-volume kinds (training hours, recurring counts, certificates, cases)
+build the table with polars group-bys and joins. Low-volume kinds may keep
+computing :class:`Observation` rows in :meth:`RuleKind.observe_rows`; the
+default :meth:`RuleKind.observe` turns them into the same table. A kind has
+one of the two, never both: its meaning is written once.
 """
 
 from __future__ import annotations
@@ -16,7 +27,10 @@ import datetime as _dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import json
+
 import attrs
+import polars as pl
 
 from ..citation import Period
 from ..deadlines import DeadlinePolicy
@@ -29,6 +43,7 @@ if TYPE_CHECKING:
     from ..rules import Rule, Scope, Subject
 
 __all__ = [
+    "OBSERVATION_COLUMNS",
     "Branch",
     "EvalContext",
     "Explanation",
@@ -37,8 +52,10 @@ __all__ = [
     "scoped_cases",
     "scoped_officers",
     "scoped_regions",
+    "scoped_officers_table",
     "scoped_subjects",
     "scoped_units",
+    "unit_scope_expr",
     "years_to_check",
 ]
 
@@ -98,8 +115,13 @@ class RuleKind:
     kind_name: ClassVar[str]
     subject: ClassVar[Subject]
 
-    def observe(self, rule: Rule, ctx: EvalContext) -> Iterable[Observation]:
-        raise NotImplementedError
+    def observe(self, rule: Rule, ctx: EvalContext) -> pl.DataFrame:
+        """The rule's observation table (see :data:`OBSERVATION_COLUMNS`)."""
+        return observation_table(self.observe_rows(rule, ctx))
+
+    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterable[Observation]:
+        """Observations one by one, for low-volume kinds (the default :meth:`observe` reads these)."""
+        raise NotImplementedError(f"{type(self).__name__} implements neither observe nor observe_rows")
 
     def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
         raise NotImplementedError
@@ -131,16 +153,43 @@ def _unit_matches(scope: Scope, unit: Unit | None) -> bool:
     )
 
 
+def unit_scope_expr(scope: Scope) -> pl.Expr:
+    """Whether a row's unit (columns ``unit_kind``, ``unit_level``, ``unit_field``) is in *scope*.
+
+    A row with no unit (nulls) is in scope only when the scope names no unit
+    kind, level or field. The one meaning of "a unit a scope binds".
+    """
+    if not (scope.unit_kinds or scope.levels or scope.fields):
+        return pl.lit(True)
+    cond = pl.col("unit_kind").is_not_null()
+    if scope.unit_kinds:
+        cond &= pl.col("unit_kind").is_in([k.value for k in scope.unit_kinds])
+    if scope.levels:
+        cond &= pl.col("unit_level").is_in([lv.value for lv in scope.levels])
+    if scope.fields:
+        cond &= pl.col("unit_field").fill_null("").is_in(list(scope.fields))
+    return cond.fill_null(False)
+
+
+def scoped_officers_table(scope: Scope, facts: Facts) -> pl.DataFrame:
+    """The officers table restricted to the officers *scope* binds (facts order kept)."""
+    units = facts.table("units").select(
+        unit=pl.col("id"), unit_kind=pl.col("kind"), unit_level=pl.col("level"), unit_field=pl.col("field")
+    )
+    officers = facts.table("officers").join(units, on="unit", how="left", maintain_order="left")
+    cond = unit_scope_expr(scope)
+    if scope.township is not None:
+        cond &= pl.col("township") == scope.township
+    return officers.filter(cond).drop("unit_kind", "unit_level", "unit_field")
+
+
 def scoped_units(scope: Scope, facts: Facts) -> Iterator[Unit]:
     return (u for u in facts.units if _unit_matches(scope, u))
 
 
 def scoped_officers(scope: Scope, facts: Facts) -> Iterator[Officer]:
-    for o in facts.officers:
-        if scope.township is not None and o.township != scope.township:
-            continue
-        if _unit_matches(scope, facts.unit_by_id.get(o.unit)):
-            yield o
+    by_id = facts.officer_by_id
+    return (by_id[i] for i in scoped_officers_table(scope, facts).get_column("id").to_list())
 
 
 def scoped_cases(scope: Scope, facts: Facts) -> Iterator[Case]:
@@ -172,6 +221,11 @@ def scoped_subjects(scope: Scope, facts: Facts) -> Iterator[tuple[str, Officer |
     return ((u.id, None) for u in scoped_units(scope, facts))
 
 
+def base_years(rule: Rule, ctx: EvalContext) -> list[int]:
+    """Every year of the effective period that has begun by the as-of day."""
+    return list(range(rule.effective.start.year, min(rule.effective.end.year, ctx.as_of.year) + 1))
+
+
 def years_to_check(rule: Rule, ctx: EvalContext, fact_years: Iterable[int] = ()) -> list[int]:
     """Calendar years a yearly rule reports on.
 
@@ -179,10 +233,54 @@ def years_to_check(rule: Rule, ctx: EvalContext, fact_years: Iterable[int] = ())
     any year the facts mention (so facts outside the period are reported as
     out of period rather than ignored).
     """
-    first = rule.effective.start.year
-    last = min(rule.effective.end.year, ctx.as_of.year)
-    years = set(range(first, last + 1)) | {y for y in fact_years if y <= ctx.as_of.year}
+    years = set(base_years(rule, ctx)) | {y for y in fact_years if y <= ctx.as_of.year}
     return sorted(years)
+
+
+def subject_years(rule: Rule, ctx: EvalContext, subjects: pl.DataFrame, fact_years: pl.DataFrame) -> pl.DataFrame:
+    """:func:`years_to_check` for many subjects at once.
+
+    *subjects* has a ``subject`` column; *fact_years* has ``subject`` and
+    ``year`` (the years each subject's facts mention). Returns the distinct
+    (``subject``, ``year``) pairs to report on.
+    """
+    grid = subjects.select("subject").join(
+        pl.DataFrame({"year": base_years(rule, ctx)}, schema={"year": pl.Int32}), how="cross"
+    )
+    mentioned = fact_years.select("subject", pl.col("year").cast(pl.Int32)).filter(pl.col("year") <= ctx.as_of.year)
+    mentioned = mentioned.join(subjects.select("subject"), on="subject", how="semi")
+    return pl.concat([grid, mentioned]).unique(maintain_order=True)
+
+
+def year_period_columns() -> list[pl.Expr]:
+    """``label``, ``period_start``, ``period_end`` and ``due`` of a calendar-year observation (from ``year``)."""
+    start = pl.date(pl.col("year"), 1, 1)
+    end = pl.date(pl.col("year"), 12, 31)
+    return [
+        pl.col("year").cast(pl.String).alias("label"),
+        start.alias("period_start"),
+        end.alias("period_end"),
+        end.alias("due"),
+    ]
+
+
+def in_service_expr(start: pl.Expr, end: pl.Expr) -> pl.Expr:
+    """Whether the officer (columns ``hired_on``, ``left_on``) held the post on any day of [start, end]."""
+    return (pl.col("hired_on") <= end) & (pl.col("left_on").is_null() | (pl.col("left_on") >= start))
+
+
+def evidence_json(**fields: pl.Expr) -> pl.Expr:
+    """The ``evidence`` column: JSON of the named expressions, keys sorted (as row kinds write it)."""
+    return pl.struct([fields[k].alias(k) for k in sorted(fields)]).struct.json_encode().alias("evidence")
+
+
+def finish_observations(frame: pl.DataFrame, values: dict[str, pl.Expr], evidence: dict[str, pl.Expr]) -> pl.DataFrame:
+    """Select an observation table's columns, in order, from *frame*."""
+    return frame.select(
+        pl.col("subject"), pl.col("label"), pl.col("period_start"), pl.col("period_end"), pl.col("due").cast(pl.Date),
+        evidence_json(**evidence),
+        pl.struct([v.alias(k) for k, v in values.items()]).alias("values"),
+    )
 
 
 def flag(value: bool) -> int:
@@ -193,3 +291,96 @@ def flag(value: bool) -> int:
 def hours_to_centi(hours: float) -> int:
     """Hours travel as integer hundredths: no floats reach the engine."""
     return int(round(hours * 100))
+
+
+def centi_to_hours(centi: pl.Expr) -> pl.Expr:
+    """Integer hundredths as the float Python's ``centi / 100`` gives.
+
+    Polars divides by multiplying with the reciprocal, which is off in the
+    last bit for most values (47 / 100 → 0.47000000000000003); parsing the
+    decimal text is exact.
+    """
+    sign = pl.when(centi < 0).then(pl.lit("-")).otherwise(pl.lit(""))
+    whole = centi.abs()
+    text = pl.format("{}{}.{}", sign, whole // 100, (whole % 100).cast(pl.String).str.zfill(2))
+    return text.cast(pl.Float64)
+
+
+def centi_expr(hours: pl.Expr) -> pl.Expr:
+    """:func:`hours_to_centi` of a column (round half to even, as Python's ``round``)."""
+    return (hours * 100).round(0, mode="half_to_even").cast(pl.Int64)
+
+
+# -- the observation table -----------------------------------------------------
+
+#: Fixed columns of every observation table. ``values`` is a struct whose
+#: fields are the names the compiled conditions test; ``evidence`` is JSON.
+OBSERVATION_COLUMNS: dict[str, pl.DataType] = {
+    "subject": pl.String(),
+    "label": pl.String(),
+    "period_start": pl.Date(),
+    "period_end": pl.Date(),
+    "due": pl.Date(),
+    "evidence": pl.String(),
+}
+
+
+def _value_type(key: str, values: Iterable[Any]) -> pl.DataType:
+    present = [v for v in values if v is not None]
+    kinds = {type(v) for v in present}
+    if kinds <= {int} and all(-(2**63) <= v < 2**63 for v in present):
+        return pl.Int64()
+    if kinds <= {str}:
+        return pl.String()
+    from ..errors import EngineError
+
+    sample = next(v for v in present if type(v) not in (int, str) or kinds == {int, str} or isinstance(v, int))
+    raise EngineError(f"observation value {key}={sample!r} is not engine-safe: values are ints or strings of one type")
+
+
+def observation_table(observations: Iterable[Observation]) -> pl.DataFrame:
+    """The observation table of :class:`Observation` rows (low-volume kinds)."""
+    rows = list(observations)
+    keys = list(dict.fromkeys(k for o in rows for k in o.values))
+    fields = {k: _value_type(k, (o.values.get(k) for o in rows)) for k in keys}
+    data: dict[str, Any] = {
+        "subject": [o.subject for o in rows],
+        "label": [o.label for o in rows],
+        "period_start": [o.period.start for o in rows],
+        "period_end": [o.period.end for o in rows],
+        "due": [o.due for o in rows],
+        "evidence": [json.dumps(_evidence_jsonable(o.evidence), ensure_ascii=False, sort_keys=True) for o in rows],
+    }
+    frame = pl.DataFrame(data, schema=OBSERVATION_COLUMNS)
+    values = pl.DataFrame({k: [o.values.get(k) for o in rows] for k in keys}, schema=fields) if keys else None
+    if values is None:  # a struct needs a field: a placeholder no condition names
+        return frame.with_columns(values=pl.struct(pl.lit(0, dtype=pl.Int64()).alias("_")))
+    return frame.with_columns(values=values.to_struct())
+
+
+def _evidence_jsonable(evidence: Mapping[str, Any]) -> Any:
+    from ..findings import _jsonable
+
+    return _jsonable(dict(evidence))
+
+
+def empty_observations(values: Mapping[str, pl.DataType]) -> pl.DataFrame:
+    """An observation table with no rows and the given value fields."""
+    frame = pl.DataFrame(schema=OBSERVATION_COLUMNS)
+    return frame.with_columns(values=pl.struct([pl.lit(None, dtype=t).alias(k) for k, t in values.items()]).head(0))
+
+
+def observations_of(table: pl.DataFrame) -> list[Observation]:
+    """The rows of an observation table as :class:`Observation` values (for rendering and inspection)."""
+    out = []
+    for row in table.iter_rows(named=True):
+        values = {k: v for k, v in (row["values"] or {}).items() if v is not None and k != "_"}
+        out.append(Observation(
+            subject=row["subject"],
+            period=Period(row["period_start"], row["period_end"]),
+            label=row["label"],
+            values=values,
+            evidence=json.loads(row["evidence"]) if row["evidence"] else {},
+            due=row["due"],
+        ))
+    return out

@@ -61,7 +61,7 @@ class DesignationCount(RuleKind):
         if self.max_count < self.min_count:
             raise ValueError(f"'max_count' must not be below 'min_count' (got {self.min_count}–{self.max_count})")
 
-    def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
         children = ctx.facts.children_of_region
         for region in scoped_regions(rule.scope, ctx.facts):
             kids = sorted((c for c in children.get(region.id, ()) if c.level is self.child_level), key=lambda c: c.id)

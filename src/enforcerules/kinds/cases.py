@@ -326,7 +326,7 @@ class PenaltyDisposition(RuleKind):
         unverified = f"违法行为轻微（{pending}）" if pending else "违法行为轻微"
         return LenientGround(Leniency.SHALL_NOT_UNVERIFIED, "art33.1.1", _S1_ZH, _S1_EN, unverified)
 
-    def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
         for case in cases_decided(rule, ctx):
             grounds = self.grounds(case)
             duty = _DUTY[grounds[0].leniency] if grounds else "none"
@@ -423,7 +423,7 @@ class MitigationRequired(RuleKind):
                 codes.append(f"list:{lst.id}:{entry.code}")
         return tuple(codes)
 
-    def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
         for case in cases_decided(rule, ctx):
             matched = self.matched(case)
             values: dict[str, int | str] = {"has": len(matched), "out": case.outcome.value}
@@ -486,7 +486,7 @@ class CaseProcedure(RuleKind):
 
     requirement: ProcedureRequirement = attrs.field(validator=attrs.validators.instance_of(ProcedureRequirement))
 
-    def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
         for case in cases_decided(rule, ctx):
             review = case.legal_review_on if case.legal_review_on and case.legal_review_on <= ctx.as_of else None
             values: dict[str, int | str] = {

@@ -65,7 +65,7 @@ class CertifiedHandling(RuleKind):
     min_certified: int = attrs.field(default=1, validator=_non_negative)
     all_certified: bool = attrs.field(default=False, validator=_BOOL)
 
-    def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
         facts = ctx.facts
         register = bool(facts.certificates)
         for case in cases_decided(rule, ctx):
@@ -141,7 +141,7 @@ class CertificateIssuance(RuleKind):
     require_exam: bool = attrs.field(default=True, validator=_BOOL)
     require_training: bool = attrs.field(default=False, validator=_BOOL)
 
-    def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
         facts = ctx.facts
         for officer in scoped_officers(rule.scope, facts):
             trained = [r.day for r in facts.training_by_officer.get(officer.id, ())]
@@ -217,7 +217,7 @@ class CertificateWithdrawal(RuleKind):
 
     grace_days: int = attrs.field(default=30, validator=_non_negative)
 
-    def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
         for officer in scoped_officers(rule.scope, ctx.facts):
             if officer.hired_on > ctx.as_of:
                 continue

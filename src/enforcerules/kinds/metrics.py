@@ -107,7 +107,7 @@ class MetricTarget(RuleKind):
         assert due is not None  # checked at declaration
         return max(due, _dt.date(self.year, 12, 31))
 
-    def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
         for region in scoped_regions(rule.scope, ctx.facts):
             yield self._observation(region, ctx)
 

@@ -40,7 +40,7 @@ class RecurringCount(RuleKind):
     label_zh: str = ""
     label_en: str = ""
 
-    def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
         for sid, officer in scoped_subjects(rule.scope, ctx.facts):
             days = [e.on for e in ctx.facts.events_by_kind_subject.get((self.event, sid), ()) if e.on <= ctx.as_of]
             for year in years_to_check(rule, ctx, {d.year for d in days}):

@@ -121,7 +121,7 @@ class RelativeDeadline(RuleKind):
         if self.trigger == self.response:
             raise ValueError(f"'response' must differ from 'trigger' (both {self.trigger!r})")
 
-    def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
         calendar = ctx.calendar
         if calendar is None and self.counting is Counting.CIVIL_CODE:
             calendar = HolidayCalendar.official()

@@ -49,7 +49,7 @@ class TaskDeadline(RuleKind):
     def due_date(self, policy: DeadlinePolicy) -> _dt.date | None:
         return self.deadline.due(policy) if self.deadline.kind is DeadlineKind.FIXED else None
 
-    def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
         for unit in scoped_units(rule.scope, ctx.facts):
             reports = sorted(r.completed_on for r in ctx.facts.reports_by_task_unit.get((self.task, unit.id), ()) if r.completed_on <= ctx.as_of)
             if self.deadline.kind is DeadlineKind.ANNUAL:

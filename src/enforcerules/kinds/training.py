@@ -11,20 +11,33 @@ Who is assessed for a year: every officer in post on at least one day of it
 
 from __future__ import annotations
 
-import datetime as _dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
+import polars as pl
 
 from .._fields import as_tuple, tuple_field, tuple_of
-from ..citation import Period
 from ..conditions import all_of, eq, gte
 from ..deadlines import DeadlinePolicy
 from ..facts import TrainingCategory
 from ..findings import Status
 from ..rules import Rule, Subject
-from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag, hours_to_centi, scoped_officers, years_to_check
+from .base import (
+    Branch,
+    EvalContext,
+    Explanation,
+    Observation,
+    RuleKind,
+    centi_expr,
+    centi_to_hours,
+    finish_observations,
+    hours_to_centi,
+    in_service_expr,
+    scoped_officers_table,
+    subject_years,
+    year_period_columns,
+)
 
 __all__ = ["AnnualTrainingHours", "CategoryMinimum"]
 
@@ -60,32 +73,54 @@ class AnnualTrainingHours(RuleKind):
     counted: tuple[TrainingCategory, ...] = attrs.field(converter=as_tuple, validator=tuple_of(TrainingCategory))
     splits: tuple[CategoryMinimum, ...] = tuple_field(CategoryMinimum)
 
-    def observe(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
-        facts = ctx.facts
-        for officer in scoped_officers(rule.scope, facts):
-            by_year: dict[int, list[Any]] = {}
-            for r in facts.training_by_officer.get(officer.id, ()):
-                if r.held_at.date() <= ctx.as_of:
-                    by_year.setdefault(r.held_at.year, []).append(r)
-            for year in years_to_check(rule, ctx, by_year):
-                period = Period.year(year)
-                in_service = officer.in_service(period.start, period.end)
-                yield self._observation(officer.id, period, by_year.get(year, []), in_service, ctx.as_of)
-
-    def _observation(self, subject: str, period: Period, records: list[Any], in_service: bool, as_of: _dt.date) -> Observation:
-        counted = [r for r in records if r.category in self.counted]
-        total = sum(hours_to_centi(r.hours) for r in counted)
-        splits = [sum(hours_to_centi(r.hours) for r in counted if r.category in s.categories) for s in self.splits]
-        excluded = sum(hours_to_centi(r.hours) for r in records if r.category not in self.counted)
-        values: dict[str, int | str] = {"svc": flag(in_service), "closed": flag(as_of > period.end), "tot": total}
-        values.update({f"s{i}": h for i, h in enumerate(splits)})
-        evidence: dict[str, Any] = {
-            "counted_hours": total / 100,
-            "excluded_hours": excluded / 100,
-            "records": len(records),
+    def observe(self, rule: Rule, ctx: EvalContext) -> pl.DataFrame:
+        officers = scoped_officers_table(rule.scope, ctx.facts).select(
+            subject=pl.col("id"), hired_on=pl.col("hired_on"), left_on=pl.col("left_on")
+        )
+        counted = [c.value for c in self.counted]
+        records = (
+            ctx.facts.table("training")
+            .select(
+                subject=pl.col("officer"),
+                year=pl.col("held_at").dt.year(),
+                day=pl.col("held_at").dt.date(),
+                centi=centi_expr(pl.col("hours")),
+                counted=pl.col("category").is_in(counted),
+                category=pl.col("category"),
+            )
+            .filter(pl.col("day") <= ctx.as_of)
+            .join(officers.select("subject"), on="subject", how="semi")
+        )
+        sums = records.group_by("subject", "year").agg(
+            tot=pl.col("centi").filter(pl.col("counted")).sum(),
+            excluded=pl.col("centi").filter(~pl.col("counted")).sum(),
+            records=pl.len(),
+            *(
+                pl.col("centi").filter(pl.col("counted") & pl.col("category").is_in([c.value for c in split.categories])).sum().alias(f"s{i}")
+                for i, split in enumerate(self.splits)
+            ),
+        )
+        years = subject_years(rule, ctx, officers, sums)
+        grid = (
+            years.join(officers, on="subject", how="left")
+            .join(sums.with_columns(pl.col("year").cast(pl.Int32)), on=["subject", "year"], how="left")
+            .with_columns(*year_period_columns())
+        )
+        zero = pl.lit(0, dtype=pl.Int64)
+        split_cols = {f"s{i}": pl.col(f"s{i}").fill_null(zero).cast(pl.Int64) for i in range(len(self.splits))}
+        values = {
+            "svc": in_service_expr(pl.col("period_start"), pl.col("period_end")).cast(pl.Int64),
+            "closed": (pl.lit(ctx.as_of) > pl.col("period_end")).cast(pl.Int64),
+            "tot": pl.col("tot").fill_null(zero).cast(pl.Int64),
+            **split_cols,
         }
-        evidence.update({f"split_{i}_hours": h / 100 for i, h in enumerate(splits)})
-        return Observation(subject, period, str(period.start.year), values, evidence, due=period.end)
+        evidence = {
+            "counted_hours": centi_to_hours(pl.col("tot").fill_null(zero)),
+            "excluded_hours": centi_to_hours(pl.col("excluded").fill_null(zero)),
+            "records": pl.col("records").fill_null(zero).cast(pl.Int64),
+            **{f"split_{i}_hours": centi_to_hours(split_cols[f"s{i}"]) for i in range(len(self.splits))},
+        }
+        return finish_observations(grid, values, evidence)
 
     def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
         met = all_of(
