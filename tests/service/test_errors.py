@@ -212,3 +212,19 @@ def test_a_defect_is_500_with_an_incident_number_and_the_traceback_only_in_the_l
     incident = body["message"].split("incident ")[1].split(")")[0]
     record = next(r for r in caplog.records if incident in r.getMessage())
     assert record.exc_info is not None and record.exc_info[0] is ZeroDivisionError
+
+
+def strict(text: str) -> Any:
+    def refuse(name: str) -> None:
+        raise AssertionError(f"non-standard JSON constant {name} in an answer")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_answers_are_strict_json_even_when_a_rejected_value_is_not_finite(client: TestClient) -> None:
+    facts = b'{"metrics": [{"id": "m1", "name": "rate", "region": "r1", "year": 2024, "value": NaN}], "regions": [{"id": "r1", "name": "x", "level": "county"}]}'
+    report = strict(client.post(EVALUATE, params={"as_of": "2025-01-01"}, content=facts).text)
+    (rejection,) = report["rejections"]
+    assert rejection["location"] == "$.metrics[0]" and rejection["value"]["value"] == "NaN"
+    error = strict(client.post(DECIDE, content=b'{"case": {"id": "k1", "unit": "u1", "decided_on": -Infinity}}').text)
+    assert error["errors"][0]["location"] == "$.case.decided_on" and error["errors"][0]["value"] == "-Infinity"

@@ -7,7 +7,6 @@ state, so tests and embedders may hold several side by side.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,6 +33,7 @@ from ..registry import Registry
 from ..report import Report
 from ..rulebook import Rulebook
 from .errors import ApiError, install_error_handlers
+from .jsonout import json_response
 from .limits import DEFAULT_MAX_BODY_BYTES, BodyLimit
 from .models import AS_OF_SCHEMA, AS_OF_TEXT, CaseDecisionOut, DecideRequest, ErrorOut, FactsDocument, HealthOut, JurisdictionOut, ReportOut, RulesOut
 from .reading import parse_day, parse_json, read_case, repeated_keys
@@ -41,12 +41,6 @@ from .reading import parse_day, parse_json, read_case, repeated_keys
 __all__ = ["create_app"]
 
 _POLICIES = {False: DeadlinePolicy(), True: DeadlinePolicy.strict()}
-
-
-def _json(data: Any) -> Response:
-    # Built here rather than by FastAPI: the body is already plain JSON, and a
-    # report of thousands of findings need not pass through a model again.
-    return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":")), media_type="application/json")
 
 
 @attrs.frozen
@@ -184,15 +178,15 @@ def create_app(registry: Registry | None = None, *, engine: str = "auto", max_bo
 
     @app.get("/health", response_model=HealthOut, responses=_ERRORS)
     async def health() -> Response:
-        return _json({"status": "ok", "version": __version__, "engine": service.executor.name, "jurisdictions": len(service.books)})
+        return json_response({"status": "ok", "version": __version__, "engine": service.executor.name, "jurisdictions": len(service.books)})
 
     @app.get("/jurisdictions", response_model=list[JurisdictionOut], responses=_ERRORS)
     async def jurisdictions() -> Response:
-        return _json([b.listing for b in service.books.values()])
+        return json_response([b.listing for b in service.books.values()])
 
     @app.get("/jurisdictions/{jurisdiction}/rules", response_model=RulesOut, responses=_ERRORS)
     async def rules(jurisdiction: str = jid) -> Response:
-        return _json(service.book(jurisdiction).rules)
+        return json_response(service.book(jurisdiction).rules)
 
     @app.post("/jurisdictions/{jurisdiction}/evaluate", response_model=ReportOut, responses=_ERRORS, openapi_extra=_body(FactsDocument))
     async def evaluate_facts(
@@ -209,7 +203,7 @@ def create_app(registry: Registry | None = None, *, engine: str = "auto", max_bo
             raise ApiError(422, "invalid_request", [Rejection("$", "a facts document must be a JSON object", type(doc).__name__, "a JSON object")])
         day = _as_of(as_of, doc)
         report = await run_in_threadpool(service.evaluate, book, body, doc, day, strict_deadlines)
-        return _json(report.to_json())
+        return json_response(report.to_json())
 
     @app.post("/jurisdictions/{jurisdiction}/cases/decide", response_model=CaseDecisionOut, responses=_ERRORS, openapi_extra=_body(DecideRequest))
     async def decide(request: Request, jurisdiction: str = jid) -> Response:
@@ -217,7 +211,7 @@ def create_app(registry: Registry | None = None, *, engine: str = "auto", max_bo
         book = service.book(jurisdiction)
         case, unit = read_case(parse_json(await request.body()))
         facts = Facts(units=(unit,), cases=(case,)) if unit is not None else None
-        return _json(_decision_json(book, decide_case(book.rulebook, case, facts=facts), case.outcome, unit is not None))
+        return json_response(_decision_json(book, decide_case(book.rulebook, case, facts=facts), case.outcome, unit is not None))
 
     return app
 

@@ -14,10 +14,11 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..findings import Rejection
+from .jsonout import json_response
 
 __all__ = ["ApiError", "error_response", "install_error_handlers"]
 
@@ -38,8 +39,8 @@ def error_body(status: int, error: str, message: str, errors: Iterable[Rejection
     return {"status": status, "error": error, "message": message, "errors": [e.to_json() for e in errors]}
 
 
-def error_response(status: int, error: str, message: str, errors: Iterable[Rejection] = (), headers: Mapping[str, str] | None = None) -> JSONResponse:
-    return JSONResponse(error_body(status, error, message, errors), status_code=status, headers=headers)
+def error_response(status: int, error: str, message: str, errors: Iterable[Rejection] = (), headers: Mapping[str, str] | None = None) -> Response:
+    return json_response(error_body(status, error, message, errors), status, dict(headers) if headers else None)
 
 
 def _location(loc: Sequence[int | str]) -> str:
@@ -50,12 +51,12 @@ def _location(loc: Sequence[int | str]) -> str:
     return ".".join([head, *rest])
 
 
-async def _api_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _api_error(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ApiError)
     return error_response(exc.status, exc.error, str(exc), exc.errors)
 
 
-async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _validation_error(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     errors = [
         Rejection(_location(e.get("loc", ())), str(e.get("msg", "invalid")), _plain(e.get("input")), str(e.get("type", "")))
@@ -68,13 +69,13 @@ def _plain(value: Any) -> Any:
     return value if value is None or isinstance(value, (str, int, float, bool)) else repr(value)[:200]
 
 
-async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _http_error(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     message = exc.detail if isinstance(exc.detail, str) else "request refused"
     return error_response(exc.status_code, _CODES.get(exc.status_code, "error"), message, headers=exc.headers)
 
 
-async def _defect(request: Request, exc: Exception) -> JSONResponse:
+async def _defect(request: Request, exc: Exception) -> Response:
     incident = uuid.uuid4().hex[:12]
     log.error("incident %s: %s %s failed", incident, request.method, request.url.path, exc_info=exc)
     return error_response(500, "internal_error", f"internal error (incident {incident}); the server log has the details")

@@ -113,33 +113,41 @@ def read_case(doc: Any) -> tuple[Case, Unit | None]:
     if not isinstance(raw_case, Mapping):
         raise ApiError(422, "invalid_request", errors)
     errors += repeated_keys(raw_case, "$.case") + repeated_keys(raw_unit, "$.unit")
-    # First the records on their own: references to records not sent are not the caller's mistake here.
+    if not errors:  # the usual request: one pass of the loader says it is fine
+        facts = facts_from_json(_with_placeholders(raw_case, raw_unit))
+        if not facts.rejections and len(facts.cases) == 1:
+            return facts.cases[0], (facts.units[0] if raw_unit is not None else None)
+    errors += _record_errors(raw_case, raw_unit)
+    if not errors:  # every located check passed, yet the records did not load: a defect, not the caller's mistake
+        raise RuntimeError("a decide request passed every check but did not load")
+    raise ApiError(422, "invalid_request", errors)
+
+
+def _record_errors(raw_case: Mapping[str, Any], raw_unit: Mapping[str, Any] | None) -> list[Rejection]:
+    """Why the records do not load, located in the request."""
+    # The records on their own: a reference to a record not sent is not the caller's mistake here.
     alone = facts_from_json({"cases": [raw_case], **({"units": [raw_unit]} if raw_unit is not None else {})})
-    errors += [_moved(r) for r in alone.rejections if r.reason != "missing reference"]
+    errors = [_moved(r) for r in alone.rejections if r.reason != "missing reference"]
     errors += [_moved(attrs.evolve(r, reason="not an identifier", expected="a non-empty string of at most 200 characters"))
                for r in alone.rejections if r.reason == "missing reference" and not _could_be_id(r.value)]
     if raw_unit is not None and not errors and raw_unit["id"] != raw_case["unit"]:
         errors.append(Rejection("$.unit.id", "not the case's unit", raw_unit["id"], f"the case's unit {raw_case['unit']!r}"))
-    if errors:
-        raise ApiError(422, "invalid_request", errors)
-    return _built(raw_case, raw_unit)
+    return errors
 
 
-def _built(raw_case: Mapping[str, Any], raw_unit: Mapping[str, Any] | None) -> tuple[Case, Unit | None]:
-    """The records of a valid request, loaded beside placeholders for what they reference.
+def _with_placeholders(raw_case: Mapping[str, Any], raw_unit: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A facts document of the request's records beside placeholders for what they reference.
 
     The placeholders only satisfy the loader's reference check; a placeholder
     unit is never used to decide (its kind and level are not the caller's).
     """
-    unit_id = raw_case["unit"]
-    unit = raw_unit or {"id": unit_id, "name": "", "kind": "enforcement", "level": "county"}
-    document = {
+    unit_id = raw_case.get("unit")
+    unit = raw_unit if raw_unit is not None else {"id": unit_id, "name": "", "kind": "enforcement", "level": "county"}
+    officers = raw_case.get("handling_officers")
+    officers = dict.fromkeys(o for o in officers if isinstance(o, str)) if isinstance(officers, list) else {}
+    return {
         "regions": [{"id": unit["region"], "name": "", "level": "county"}] if unit.get("region") is not None else [],
         "units": [unit],
-        "officers": [{"id": o, "unit": unit_id, "hired_on": "1900-01-01"} for o in dict.fromkeys(raw_case.get("handling_officers", ()))],
+        "officers": [{"id": o, "unit": unit_id, "hired_on": "1900-01-01"} for o in officers],
         "cases": [raw_case],
     }
-    facts = facts_from_json(document)
-    if facts.rejections or len(facts.cases) != 1:
-        raise RuntimeError(f"a valid case did not load beside its placeholders: {[str(r) for r in facts.rejections]}")
-    return facts.cases[0], (facts.units[0] if raw_unit is not None else None)
