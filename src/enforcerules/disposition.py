@@ -87,13 +87,9 @@ class CaseDecision:
         return True
 
 
-def _applies(rule: Rule, case: Case, facts: Facts | None) -> bool:
-    """The rule's effective period and scope cover the case (unit filters need *facts*)."""
-    if case.decided_on not in rule.effective:
-        return False
-    unit = facts.unit_by_id.get(case.unit) if facts is not None else None
-    probe = Facts(units=(unit,) if unit is not None else (), cases=(case,))
-    return any(True for _ in scoped_cases(rule.scope, probe))
+def _applies(rule: Rule, case: Case, probe: Facts) -> bool:
+    """The rule's effective period and scope cover the case (*probe*: the case and its unit, if known)."""
+    return case.decided_on in rule.effective and any(True for _ in scoped_cases(rule.scope, probe))
 
 
 _FROM_LENIENCY = {
@@ -125,6 +121,8 @@ def decide_case(rulebook: Rulebook, case: Case, *, facts: Facts | None = None) -
     and the case is in its scope. Rules whose scope filters by unit kind or
     level count only when *facts* holds the case's unit.
     """
-    found = [d for r in rulebook.rules if _applies(r.rule, case, facts) for d in _dispositions(r.rule, case)]
+    unit = facts.unit_by_id.get(case.unit) if facts is not None else None
+    probe = Facts(units=(unit,) if unit is not None else (), cases=(case,))  # once per case: building facts is not free
+    found = [d for r in rulebook.rules if _applies(r.rule, case, probe) for d in _dispositions(r.rule, case)]
     found.sort(key=lambda d: (_ORDER.index(d.kind), not d.verified, d.rule_id, d.basis))
     return CaseDecision(case.id, tuple(found))
