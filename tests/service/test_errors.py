@@ -68,8 +68,11 @@ def test_an_unknown_jurisdiction_is_404_naming_the_known_ones(client: TestClient
 
 
 def test_unknown_paths_and_methods_answer_json_too(client: TestClient) -> None:
-    assert error_of(client.get("/nowhere"), 404)["error"] == "not_found"
-    assert error_of(client.get(DECIDE), 405)["error"] == "method_not_allowed"
+    missing = error_of(client.get("/nowhere"), 404)
+    assert missing["error"] == "not_found" and missing["errors"][0] == {
+        "location": "path", "reason": "no such endpoint", "value": "/nowhere", "expected": "an endpoint of /openapi.json"}
+    wrong = error_of(client.get(DECIDE), 405)
+    assert wrong["error"] == "method_not_allowed" and locations(wrong) == ["method"] and wrong["errors"][0]["expected"] == "POST"
 
 
 # -- bad dates ------------------------------------------------------------------------
@@ -177,6 +180,7 @@ def test_an_oversize_body_is_413_whether_declared_or_streamed(small: TestClient)
     assert len(big) > 2000
     declared = error_of(small.post(EVALUATE, params={"as_of": "2025-01-01"}, content=big), 413)
     assert declared["error"] == "too_large" and "2000 bytes" in declared["message"]
+    assert declared["errors"] == [{"location": "$", "reason": "body too large", "value": len(big), "expected": "at most 2000 bytes"}]
 
     def chunks() -> Iterator[bytes]:
         for i in range(0, len(big), 500):
@@ -189,7 +193,7 @@ def test_an_oversize_body_is_413_whether_declared_or_streamed(small: TestClient)
 
 def test_a_bad_content_length_is_400(small: TestClient) -> None:
     body = error_of(small.post(EVALUATE, content=b"{}", headers={"content-length": "lots"}), 400)
-    assert "Content-Length" in body["message"]
+    assert "Content-Length" in body["message"] and locations(body) == ["header.content-length"]
 
 
 def test_the_limit_must_be_positive() -> None:

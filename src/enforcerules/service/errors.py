@@ -69,10 +69,13 @@ def _plain(value: Any) -> Any:
     return value if value is None or isinstance(value, (str, int, float, bool)) else repr(value)[:200]
 
 
-async def _http_error(_request: Request, exc: Exception) -> Response:
+async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     message = exc.detail if isinstance(exc.detail, str) else "request refused"
-    return error_response(exc.status_code, _CODES.get(exc.status_code, "error"), message, headers=exc.headers)
+    where = {404: Rejection("path", "no such endpoint", request.url.path, "an endpoint of /openapi.json"),
+             405: Rejection("method", "not allowed here", request.method, (exc.headers or {}).get("Allow", "see /openapi.json"))}
+    errors = [where[exc.status_code]] if exc.status_code in where else []
+    return error_response(exc.status_code, _CODES.get(exc.status_code, "error"), message, errors, headers=exc.headers)
 
 
 async def _defect(request: Request, exc: Exception) -> Response:

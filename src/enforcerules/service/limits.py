@@ -7,7 +7,10 @@ body sent without one (chunked) is counted as it arrives and refused with
 
 from __future__ import annotations
 
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..findings import Rejection
 
 from .errors import error_response
 
@@ -21,8 +24,9 @@ class _TooLarge(Exception):
     pass
 
 
-def _message(limit: int) -> str:
-    return f"the request body exceeds the limit of {limit} bytes; split the facts or raise --max-body-bytes"
+def _too_large(limit: int, size: int | str) -> Response:
+    return error_response(413, "too_large", f"the request body exceeds the limit of {limit} bytes; split the facts or raise --max-body-bytes",
+                          [Rejection("$", "body too large", size, f"at most {limit} bytes")])
 
 
 class BodyLimit:
@@ -42,10 +46,12 @@ class BodyLimit:
             except ValueError:
                 length = -1
             if length < 0:
-                await error_response(400, "bad_request", f"Content-Length is not a byte count: {declared.decode('latin-1')!r}")(scope, receive, send)
+                text = declared.decode("latin-1")
+                await error_response(400, "bad_request", f"Content-Length is not a byte count: {text!r}",
+                                     [Rejection("header.content-length", "not a byte count", text, "a whole number")])(scope, receive, send)
                 return
             if length > self.limit:
-                await error_response(413, "too_large", _message(self.limit))(scope, receive, send)
+                await _too_large(self.limit, length)(scope, receive, send)
                 return
         seen = 0
         started = False
@@ -69,4 +75,4 @@ class BodyLimit:
         except _TooLarge:
             if started:  # the app answered before reading the whole body: nothing left to say
                 return
-            await error_response(413, "too_large", _message(self.limit))(scope, receive, send)
+            await _too_large(self.limit, f"more than {self.limit} bytes")(scope, receive, send)
