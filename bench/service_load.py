@@ -170,21 +170,23 @@ class Pool:
                 f"Content-Length: {len(body)}\r\n\r\n")
         return head.encode() + body
 
-    async def send(self, raw: bytes) -> int:
-        """Send one prepared request; its status (0 if the connection failed)."""
+    async def send(self, raw: bytes) -> tuple[float, int]:
+        """Send one prepared request when a connection is free: when it went, and its status
+        (0 if no answer within TIMEOUT or the connection failed)."""
         reader, writer = await self.idle.get()
+        sent = asyncio.get_running_loop().time()
         try:
             writer.write(raw)
-            head = await reader.readuntil(b"\r\n\r\n")
+            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), TIMEOUT)
             status = int(head.split(b" ", 2)[1])
             length = next(int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:"))
-            await reader.readexactly(length)
-        except (OSError, asyncio.IncompleteReadError, ValueError, StopIteration):
-            writer.close()
+            await asyncio.wait_for(reader.readexactly(length), TIMEOUT)
+        except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ValueError, StopIteration):
+            writer.close()  # a late answer must not be read as the next request's
             reader, writer = await asyncio.open_connection(self.host, self.port)
             status = 0
         self.idle.put_nowait((reader, writer))
-        return status
+        return sent, status
 
 
 async def phase(pool: Pool, requests: list[bytes], rate: float, duration: float) -> dict[str, Any]:
@@ -195,11 +197,7 @@ async def phase(pool: Pool, requests: list[bytes], rate: float, duration: float)
     start = loop.time() + 0.05
 
     async def one(i: int, due: float) -> None:
-        sent = loop.time()
-        try:
-            status = await asyncio.wait_for(pool.send(requests[i % len(requests)]), TIMEOUT)
-        except asyncio.TimeoutError:
-            status = 0
+        sent, status = await pool.send(requests[i % len(requests)])
         results.append((due, sent, loop.time(), status))
 
     tasks = []
@@ -209,7 +207,7 @@ async def phase(pool: Pool, requests: list[bytes], rate: float, duration: float)
         if delay > 0:
             await asyncio.sleep(delay)
         tasks.append(asyncio.create_task(one(i, due)))
-    await asyncio.wait_for(asyncio.gather(*tasks), timeout=TIMEOUT * 2 + 5)
+    await asyncio.wait_for(asyncio.gather(*tasks), timeout=duration + 3 * TIMEOUT + 5)
     ok = [r for r in results if 200 <= r[3] < 300]
     due_done = sorted((done - due) * 1000 for due, _, done, _ in ok)
     sent_done = sorted((done - sent) * 1000 for _, sent, done, _ in ok)
