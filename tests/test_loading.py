@@ -40,7 +40,7 @@ def test_valid_document_loads_every_record() -> None:
         ({"id": "o2", "unit": "u1"}, "$.officers[1].hired_on", "missing field"),
         ({"id": "o2", "unit": "u9", "hired_on": "2020-01-01"}, "$.officers[1].unit", "missing reference"),
         ({"id": "o2", "unit": "u1", "hired_on": "2020-01-01", "township": "yes"}, "$.officers[1].township", "wrong type"),
-        ({"id": "o1", "unit": "u1", "hired_on": "2021-01-01"}, "$.officers[1].id", "duplicate id"),
+        ({"id": "o1", "unit": "u1", "hired_on": "2020-01-01"}, "$.officers[1].id", "duplicate id"),
         ({"id": "o2", "unit": "u1", "hired_on": "2020-01-01", "left_on": "2019-01-01"}, "$.officers[1]", "invalid record"),
         ("o2", "$.officers[1]", "record is not an object"),
     ],
