@@ -86,7 +86,7 @@ def test_strict_deadlines_switch_the_policy(client: TestClient, registry: er.Reg
 
 def test_bad_records_are_the_loaders_located_rejections(client: TestClient, registry: er.Registry) -> None:
     bad = EXAMPLES / "national-bad.json"
-    facts = er.load_facts(bad)
+    facts = er.loads_facts(bad.read_bytes())  # as sent: no file name in the locations
     assert facts.rejections
     r = client.post("/jurisdictions/national/evaluate", params={"as_of": "2025-12-01"}, content=bad.read_bytes())
     assert r.status_code == 200
@@ -97,13 +97,14 @@ def test_bad_records_are_the_loaders_located_rejections(client: TestClient, regi
 def test_a_repeated_section_is_rejected_not_silently_overwritten(client: TestClient) -> None:
     body = b'{"units": [], "units": [{"id": "u1", "name": "x", "kind": "enforcement", "level": "county"}]}'
     report = client.post("/jurisdictions/national/evaluate", params={"as_of": "2025-12-01"}, content=body).json()
-    assert {"location": "$.units", "reason": "duplicate section", "value": "…", "expected": "each section once"} in report["rejections"]
+    assert report["rejections"] == [r.to_json() for r in er.loads_facts(body).rejections]
+    assert report["rejections"] and all(r["section"] == "units" for r in report["rejections"])
 
 
 def test_a_record_with_a_repeated_field_is_rejected_as_in_a_file(client: TestClient) -> None:
     body = '{"units": [{"id": "u1", "id": "u2", "name": "x", "kind": "enforcement", "level": "county"}]}'
     report = client.post("/jurisdictions/national/evaluate", params={"as_of": "2025-12-01"}, content=body.encode()).json()
-    assert report["rejections"] == [r.to_json() for r in er.load_facts(body).rejections]
+    assert report["rejections"] == [r.to_json() for r in er.loads_facts(body).rejections]
     assert report["rejections"][0]["location"] == "$.units[0].id" and report["rejections"][0]["reason"] == "duplicate key"
 
 

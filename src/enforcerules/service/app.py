@@ -27,7 +27,7 @@ from ..errors import CalendarError
 from ..evaluate import compile_rulebook, evaluate
 from ..factset import Facts
 from ..findings import Rejection
-from ..loading import load_facts
+from ..loading import loads_facts
 from ..facts import CaseOutcome
 from ..registry import Registry
 from ..report import Report
@@ -36,7 +36,7 @@ from .errors import ApiError, install_error_handlers
 from .jsonout import json_response
 from .limits import DEFAULT_MAX_BODY_BYTES, BodyLimit
 from .models import AS_OF_SCHEMA, AS_OF_TEXT, CaseDecisionOut, DecideRequest, ErrorOut, FactsDocument, HealthOut, JurisdictionOut, ReportOut, RulesOut
-from .reading import parse_day, parse_json, read_case, repeated_keys
+from .reading import parse_day, parse_json, read_case
 
 __all__ = ["create_app"]
 
@@ -65,10 +65,10 @@ class _Service:
                 Rejection("path.jurisdiction", "unknown jurisdiction", jid, f"one of {', '.join(self.books)}")])
         return self.books[jid]
 
-    def evaluate(self, book: _Book, body: bytes, doc: Mapping[str, Any], as_of: _dt.date, strict: bool) -> Report:
-        facts = load_facts(body)
+    def evaluate(self, book: _Book, body: bytes, as_of: _dt.date, strict: bool) -> Report:
+        facts = loads_facts(body)
+        # `as_of` is the service's field, not a section: the loader's word on it is dropped
         rejections = [r for r in facts.rejections if not (r.location == "$.as_of" and r.reason == "unknown section")]
-        rejections += [Rejection(r.location, "duplicate section", "…", "each section once") for r in repeated_keys(doc, "$")]
         try:
             report = evaluate(book.rulebook, facts, as_of, engine=self.executor, policy=_POLICIES[strict], calendar=self.calendar)
         except CalendarError as exc:
@@ -202,7 +202,7 @@ def create_app(registry: Registry | None = None, *, engine: str = "auto", max_bo
         if not isinstance(doc, Mapping):
             raise ApiError(422, "invalid_request", [Rejection("$", "a facts document must be a JSON object", type(doc).__name__, "a JSON object")])
         day = _as_of(as_of, doc)
-        report = await run_in_threadpool(service.evaluate, book, body, doc, day, strict_deadlines)
+        report = await run_in_threadpool(service.evaluate, book, body, day, strict_deadlines)
         return json_response(report.to_json())
 
     @app.post("/jurisdictions/{jurisdiction}/cases/decide", response_model=CaseDecisionOut, responses=_ERRORS, openapi_extra=_body(DecideRequest))

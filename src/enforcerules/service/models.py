@@ -133,6 +133,10 @@ class RejectionOut(BaseModel):
     reason: str
     value: Any = None
     expected: str = ""
+    source: str = Field("", description="the file, sheet or table the record came from")
+    section: str = ""
+    row: int | None = Field(None, description="the record's index in its section, from 0")
+    column: str | None = Field(None, description="the field at fault, when there is one")
 
 
 class FindingOut(BaseModel):

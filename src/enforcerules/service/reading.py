@@ -88,8 +88,7 @@ _DECIDE_FIELDS = ("case", "unit")
 
 
 def _moved(r: Rejection) -> Rejection:
-    location = r.location.replace("$.cases[0]", "$.case", 1).replace("$.units[0]", "$.unit", 1)
-    return Rejection(location, r.reason, r.value, r.expected)
+    return attrs.evolve(r, location=r.location.replace("$.cases[0]", "$.case", 1).replace("$.units[0]", "$.unit", 1))
 
 
 def _could_be_id(value: Any) -> bool:
@@ -130,6 +129,11 @@ def _record_errors(raw_case: Mapping[str, Any], raw_unit: Mapping[str, Any] | No
     errors = [_moved(r) for r in alone.rejections if r.reason != "missing reference"]
     errors += [_moved(attrs.evolve(r, reason="not an identifier", expected="a non-empty string of at most 200 characters"))
                for r in alone.rejections if r.reason == "missing reference" and not _could_be_id(r.value)]
+    officers = raw_case.get("handling_officers")
+    if isinstance(officers, list):  # each is a reference: an id, or no officer could be meant
+        errors += [Rejection(f"$.case.handling_officers[{i}]", "not an identifier", o, "a non-empty string of at most 200 characters",
+                             section="cases", row=0, column="handling_officers")
+                   for i, o in enumerate(officers) if isinstance(o, str) and not _could_be_id(o)]
     if raw_unit is not None and not errors and raw_unit["id"] != raw_case["unit"]:
         errors.append(Rejection("$.unit.id", "not the case's unit", raw_unit["id"], f"the case's unit {raw_case['unit']!r}"))
     return errors
