@@ -1,8 +1,8 @@
 """The JSON facts document, read into raw columns for :func:`enforcerules.validation.validate`.
 
-The parser keeps every object as its list of key/value pairs
-(:class:`JsonObject`), so a key written twice, in a record or at the top
-level, is seen and reported rather than silently overwritten. A section's
+The parser keeps every object as its tuple of key/value pairs (arrays stay
+lists), so a key written twice, in a record or at the top level, is seen and
+reported rather than silently overwritten. A section's
 records become one Python list per field in one pass of C-level ``map``
 calls, then one polars column each; cells of a type JSON does not allow for
 the field are marked, not parsed. Strings that are not valid Unicode (an
@@ -25,23 +25,38 @@ from .limits import Limits
 from .tables import SCHEMAS, SECTIONS, Column
 from .validation import Problem, RawColumn, RawSection, echo
 
-__all__ = ["FORMAT", "JsonObject", "parse_json", "raw_sections"]
+__all__ = ["FORMAT", "parse_json", "raw_sections"]
 
 #: The facts document format this library reads (``"format"`` may be omitted).
 FORMAT = 1
 
 
-class JsonObject(list[tuple[str, Any]]):
-    """A parsed JSON object: its key/value pairs in order, repeats kept."""
+def _plain(value: Any, parsed: bool, depth: int = 8) -> Any:
+    """A parsed value as a rejection shows it: objects (tuples of pairs) as dicts, bounded depth."""
+    if not parsed or not isinstance(value, (tuple, list)):
+        return value
+    if depth <= 0:
+        return "…"
+    if isinstance(value, tuple):
+        return {k: _plain(v, parsed, depth - 1) for k, v in value}
+    return [_plain(v, parsed, depth - 1) for v in value]
 
-    __slots__ = ()
 
-    def as_mapping(self) -> dict[str, Any]:
-        return dict(self)
+class _Shown(Sequence[Any]):
+    """The cells of a column as rejections show them (converted only when asked)."""
+
+    def __init__(self, values: list[Any], parsed: bool) -> None:
+        self.values, self.parsed = values, parsed
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def __getitem__(self, row: Any) -> Any:
+        return _plain(self.values[row], self.parsed)
 
 
 def parse_json(data: bytes | str, limits: Limits, where: str) -> Any:
-    """The parsed document (objects as :class:`JsonObject`); :class:`FactsError` if it is not JSON."""
+    """The parsed document (objects as tuples of pairs); :class:`FactsError` if it is not JSON."""
     size = len(data)
     if size > limits.max_bytes:
         raise FactsError(f"{where}: facts are {size} bytes, over the limit of {limits.max_bytes} (Limits.max_bytes)")
@@ -50,8 +65,8 @@ def parse_json(data: bytes | str, limits: Limits, where: str) -> Any:
             text = bytes(data).decode("utf-8")
         else:
             text = data
-        # object_pairs_hook is a C-level type call: no Python frame per object
-        return json.loads(text.removeprefix("\ufeff"), object_pairs_hook=JsonObject)
+        # tuple is a C-level call: no Python frame per object, and repeated keys survive
+        return json.loads(text.removeprefix("\ufeff"), object_pairs_hook=tuple)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError, over-long integers, deep nesting
         raise FactsError(f"{where}: facts are not valid JSON: {echo(str(exc))}") from None
 
@@ -65,6 +80,7 @@ _BUILD: dict[str, pl.DataType] = {
     "str": pl.String(), "enum": pl.String(), "date": pl.String(), "datetime": pl.String(),
     "bool": pl.Boolean(), "int": pl.Int64(), "float": pl.Float64(), "list": pl.List(pl.String()),
 }
+_TEXT_KINDS = ("str", "enum", "date", "datetime")
 _TOO_BIG = {"int": 2**63 - 1, "float": float("inf")}
 
 
@@ -76,7 +92,7 @@ def _depth_over(value: Any, limit: int) -> bool:
         if isinstance(item, (list, tuple, Mapping)):
             if depth > limit:
                 return True
-            children = item.values() if isinstance(item, Mapping) else (v for p in item for v in ((p[1],) if isinstance(item, JsonObject) else (p,)))
+            children = item.values() if isinstance(item, Mapping) else item
             stack.extend((c, depth + 1) for c in children)
     return False
 
@@ -100,26 +116,44 @@ def _string_series(name: str, values: list[Any], dtype: pl.DataType, problems: l
         bad = (isinstance(v, str) and not _unicode_ok(v)) or (
             isinstance(v, (list, tuple)) and any(isinstance(x, str) and not _unicode_ok(x) for x in v))
         if bad:
-            problems.append(Problem(row, column, "not valid Unicode text (a lone surrogate)", v, "UTF-8 text"))
+            problems.append(Problem(row, column, "not valid Unicode text (a lone surrogate)", list(v) if isinstance(v, tuple) else v,
+                                    "UTF-8 text"))
             cleaned.append(None)
         else:
             cleaned.append(v)
     return pl.Series(name, cleaned, dtype=dtype, strict=False)
 
 
-def _column(col: Column, dicts: list[dict[str, Any]], problems: list[Problem], limits: Limits, prefix: str) -> tuple[RawColumn | None, int]:
+def _column(col: Column, dicts: list[dict[str, Any]], problems: list[Problem], limits: Limits, prefix: str,
+            parsed: bool) -> tuple[RawColumn | None, int]:
     """The raw column of one field, and in how many records the field is written."""
     name, n = col.name, len(dicts)
     values = list(map(dict.get, dicts, repeat(name)))
-    types = set(map(type, values))
     given: pl.Series | None = None
+    if col.kind in _TEXT_KINDS:
+        # the common case in one step: a strict build fails on any non-string (or lone surrogate)
+        try:
+            series = pl.Series(name, values, dtype=pl.String, strict=True)
+        except (TypeError, UnicodeEncodeError, pl.exceptions.PolarsError):
+            pass
+        else:
+            count = n
+            if series.null_count():
+                present = list(map(dict.__contains__, dicts, repeat(name)))
+                count = sum(present)
+                if not count:
+                    return None, 0
+                given = pl.Series(name, present, dtype=pl.Boolean)
+            return RawColumn(series, given=given if given is not None else pl.repeat(True, n, eager=True),
+                             originals=_Shown(values, parsed)), count
+    types = set(map(type, values))
     if _NoneType in types:
         present = list(map(dict.__contains__, dicts, repeat(name)))
         count = sum(present)
         if not count:
             return None, 0
         given = pl.Series(name, present, dtype=pl.Boolean)
-    accepted = _ACCEPTED[col.kind]
+    accepted = _ACCEPTED[col.kind] - ({tuple} if parsed else set())  # a parsed tuple is a JSON object
     wrong: pl.Series | None = None
     if col.kind == "list" and types & accepted:
         inner = set(map(type, chain.from_iterable(v for v in values if type(v) in accepted)))
@@ -140,34 +174,34 @@ def _column(col: Column, dicts: list[dict[str, Any]], problems: list[Problem], l
             lost = series.is_null() & pl.Series([v is not None for v in kept], dtype=pl.Boolean)
             series = series.scatter(lost.arg_true(), _TOO_BIG[col.kind])
     written = n if given is None else count
-    return RawColumn(series, given=given if given is not None else pl.repeat(True, n, eager=True), wrong=wrong, originals=values), written
+    return RawColumn(series, given=given if given is not None else pl.repeat(True, n, eager=True), wrong=wrong, originals=_Shown(values, parsed)), written
 
 
 def _records(section: str, items: list[Any], prefix: str, limits: Limits, first_row: int,
-             extra: Sequence[Problem]) -> RawSection:
+             extra: Sequence[Problem], parsed: bool) -> RawSection:
     problems: list[Problem] = list(extra)
     kinds = set(map(type, items))
-    if kinds <= {JsonObject}:
+    if parsed and kinds <= {tuple}:
         dicts = list(map(dict, items))
         if list(map(len, items)) != list(map(len, dicts)):
             for row, (pairs, record) in enumerate(zip(items, dicts)):
                 if len(pairs) != len(record):
                     seen: set[str] = set()
                     for key in dict.fromkeys(k for k, _ in pairs if k in seen or seen.add(k)):  # type: ignore[func-returns-value]
-                        problems.append(Problem(row, key, "duplicate key", record[key], "each field once"))
+                        problems.append(Problem(row, key, "duplicate key", _plain(record[key], parsed), "each field once"))
     elif kinds <= {dict}:
         dicts = items
     else:
         dicts = []
         for row, item in enumerate(items):
-            if isinstance(item, JsonObject):
+            if parsed and isinstance(item, tuple):
                 dicts.append(dict(item))
             elif isinstance(item, Mapping):
                 dicts.append({str(k): v for k, v in item.items()})
             else:
                 if _depth_over(item, limits.max_depth):
                     raise FactsError(f"{prefix}[{row}]: nested deeper than {limits.max_depth} (Limits.max_depth)")
-                problems.append(Problem(row, None, "record is not an object", item, "a JSON object"))
+                problems.append(Problem(row, None, "record is not an object", _plain(item, parsed), "a JSON object"))
                 dicts.append({})
     fields = [c.name for c in SCHEMAS[section]]
     known = frozenset(fields)
@@ -176,7 +210,7 @@ def _records(section: str, items: list[Any], prefix: str, limits: Limits, first_
         return RawSection(section, "", prefix, 0, columns, problems=problems, first_row=first_row)
     written = 0
     for col in SCHEMAS[section]:
-        raw, count = _column(col, dicts, problems, limits, prefix)
+        raw, count = _column(col, dicts, problems, limits, prefix, parsed)
         written += count
         if raw is not None:
             columns[col.name] = raw
@@ -187,12 +221,12 @@ def _records(section: str, items: list[Any], prefix: str, limits: Limits, first_
                     if key not in known:
                         if _depth_over(record[key], limits.max_depth):
                             raise FactsError(f"{prefix}[{row}].{echo(key)}: nested deeper than {limits.max_depth} (Limits.max_depth)")
-                        problems.append(Problem(row, echo(key), "unknown field", record[key], f"one of {', '.join(fields)}"))
+                        problems.append(Problem(row, echo(key), "unknown field", _plain(record[key], parsed), f"one of {', '.join(fields)}"))
     return RawSection(section, "", prefix, len(dicts), columns, spreadsheet=False, problems=problems, first_row=first_row)
 
 
 def _top_level(document: Any) -> list[tuple[str, Any]]:
-    if isinstance(document, JsonObject):
+    if isinstance(document, tuple):
         return list(document)
     if isinstance(document, Mapping):
         return [(str(k), v) for k, v in document.items()]
@@ -201,6 +235,7 @@ def _top_level(document: Any) -> list[tuple[str, Any]]:
 
 def raw_sections(document: Any, limits: Limits, source: str = "") -> tuple[list[RawSection], list[Rejection]]:
     """The raw sections of a parsed document, and the rejections of whole sections."""
+    parsed = isinstance(document, tuple)
     pairs = _top_level(document)
     rejections: list[Rejection] = []
     counts: dict[str, int] = {}
@@ -228,7 +263,7 @@ def raw_sections(document: Any, limits: Limits, source: str = "") -> tuple[list[
         if not isinstance(value, list):
             if _depth_over(value, limits.max_depth):
                 raise FactsError(f"{where}: nested deeper than {limits.max_depth} (Limits.max_depth)")
-            rejections.append(Rejection(where, "section is not a list", echo(value), "a JSON array of records",
+            rejections.append(Rejection(where, "section is not a list", echo(_plain(value, parsed)), "a JSON array of records",
                                         source=source, section=key))
             continue
         extra: list[Problem] = []
@@ -237,6 +272,6 @@ def raw_sections(document: Any, limits: Limits, source: str = "") -> tuple[list[
             extra = [Problem(row, None, reason, "…", "each section once") for row in range(len(value))]
         first = rows_before.get(key, 0)
         rows_before[key] = first + len(value)
-        raw = _records(key, value, where, limits, first, extra)
+        raw = _records(key, value, where, limits, first, extra, parsed)
         raws.append(RawSection(raw.section, source, raw.prefix, raw.height, raw.columns, raw.spreadsheet, raw.problems, raw.first_row))
     return raws, rejections

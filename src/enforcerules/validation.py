@@ -184,9 +184,6 @@ def echo(value: Any, depth: int = 8) -> Any:
         return value
     if depth <= 0:
         return "…"
-    as_mapping = getattr(value, "as_mapping", None)
-    if callable(as_mapping):  # a JSON object as the reader keeps it (with any repeated keys)
-        value = as_mapping()
     if isinstance(value, Mapping):
         return {echo(str(k), 1): echo(v, depth - 1) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
