@@ -50,6 +50,16 @@ def test_malformed_json_is_400_with_where_it_breaks(client: TestClient, path: st
     assert body["error"] == "malformed_json" and locations(body) == ["$"] and says in body["message"]
 
 
+def test_a_document_the_loader_refuses_whole_is_422_located(client: TestClient) -> None:
+    body = error_of(client.post(EVALUATE, params={"as_of": "2025-01-01"}, json={"format": 2}), 422)
+    assert body["error"] == "invalid_facts" and locations(body) == ["$.format"] and "unsupported facts format" in body["message"]
+
+
+def test_a_required_field_written_as_null_is_missing(client: TestClient) -> None:
+    body = error_of(client.post(DECIDE, json={"case": CASE | {"unit": None}, "unit": {"id": "u1", "name": "x", "kind": None, "level": "county"}}), 422)
+    assert {"$.case.unit", "$.unit.kind"} <= set(locations(body))
+
+
 def test_a_body_that_is_not_an_object_is_422(client: TestClient) -> None:
     assert locations(error_of(client.post(EVALUATE, json=[1, 2]), 422)) == ["$"]
     assert locations(error_of(client.post(DECIDE, json="case"), 422)) == ["$"]

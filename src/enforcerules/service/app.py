@@ -23,7 +23,7 @@ from ..chinatime import CST
 from ..deadlines import DeadlinePolicy
 from ..disposition import CaseDecision, decide_case
 from ..engine import Executor, get_executor
-from ..errors import CalendarError
+from ..errors import CalendarError, FactsError
 from ..evaluate import compile_rulebook, evaluate
 from ..factset import Facts
 from ..findings import Rejection
@@ -66,7 +66,10 @@ class _Service:
         return self.books[jid]
 
     def evaluate(self, book: _Book, body: bytes, as_of: _dt.date, strict: bool) -> Report:
-        facts = loads_facts(body)
+        try:
+            facts = loads_facts(body)
+        except FactsError as exc:  # the document as a whole is refused (an unknown format, a limit)
+            raise ApiError(422, "invalid_facts", [_whole(str(exc))]) from None
         # `as_of` is the service's field, not a section: the loader's word on it is dropped
         rejections = [r for r in facts.rejections if not (r.location == "$.as_of" and r.reason == "unknown section")]
         try:
@@ -74,6 +77,12 @@ class _Service:
         except CalendarError as exc:
             raise ApiError(422, "calendar", [Rejection("$", "no holiday data for a day the deadlines need", str(exc), "days the holiday calendar covers")]) from None
         return attrs.evolve(report, rejections=tuple(rejections)) if len(rejections) != len(report.rejections) else report
+
+
+def _whole(message: str) -> Rejection:
+    """A loader's refusal of a whole document; its message starts with the location when it has one."""
+    where, _, reason = message.partition(": ")
+    return Rejection(where, reason, None, "") if where.startswith("$") and reason else Rejection("$", message, None, "")
 
 
 def _book(registry: Registry, rulebook: Rulebook) -> _Book:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import types
 import typing
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -88,7 +88,7 @@ RECORD_MODELS: dict[str, type[BaseModel]] = {section: _record_model(cls) for sec
 
 def _document_fields() -> dict[str, Any]:
     fields: dict[str, Any] = {
-        "format": (int | None, None),
+        "format": (Literal[1], Field(1, description="the facts format; 1, the only one, when omitted")),
         "as_of": (str | None, Field(None, description=AS_OF_TEXT, json_schema_extra=AS_OF_SCHEMA)),
     }
     fields.update({section: (list[model] | None, None) for section, model in RECORD_MODELS.items()})  # type: ignore[valid-type]

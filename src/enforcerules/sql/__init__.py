@@ -22,7 +22,6 @@ false/true), and the validator parses and checks it.
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 import os
 import re
