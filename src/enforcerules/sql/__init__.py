@@ -86,8 +86,8 @@ def generate_ddl(dialect: str) -> str:
     lists = "text[]" if dialect == "postgresql" else "TEXT holding a JSON array of strings"
     out = [
         f"-- enforcerules facts and findings tables ({dialect}), made by enforcerules.sql.generate_ddl",
-        "-- from the fact classes; docs/databases.md explains the columns. Dates are days in China",
-        f"-- Standard Time; lists are {lists}. Beyond ids and required columns,",
+        "-- from the fact classes (docs/databases.md explains the columns). Dates are days in China",
+        f"-- Standard Time, lists are {lists}. Beyond ids and required columns,",
         "-- checks are left to the loader, which reports every bad row with its table, key and column.",
         "",
     ]
@@ -239,6 +239,8 @@ def load_sql(
     unknown = sorted(set(tables) - set(SECTIONS))
     if unknown:
         raise FactsError(f"unknown sections {unknown}; expected some of {', '.join(SECTIONS)}")
+    for name in tables.values():
+        _quoted(name)  # a table name, not SQL
     with _connect(db, read_only=True) as conn:
         present = _tables(conn, db)
         missing = [t for t in tables.values() if t not in present]

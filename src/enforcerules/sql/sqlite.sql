@@ -1,6 +1,6 @@
 -- enforcerules facts and findings tables (sqlite), made by enforcerules.sql.generate_ddl
--- from the fact classes; docs/databases.md explains the columns. Dates are days in China
--- Standard Time; lists are TEXT holding a JSON array of strings. Beyond ids and required columns,
+-- from the fact classes (docs/databases.md explains the columns). Dates are days in China
+-- Standard Time, lists are TEXT holding a JSON array of strings. Beyond ids and required columns,
 -- checks are left to the loader, which reports every bad row with its table, key and column.
 
 CREATE TABLE IF NOT EXISTS regions (
