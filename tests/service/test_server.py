@@ -81,7 +81,7 @@ def test_the_real_server_decides_evaluates_and_refuses(server: str) -> None:
     facts = (EXAMPLES / "national.json").read_bytes()
     status, report = call(server + "/jurisdictions/national/evaluate?as_of=2025-12-01", facts)
     assert status == 200
-    assert report == er.Registry().evaluate("national", er.load_facts(facts), dt.date(2025, 12, 1), engine=report["engine"]).to_json()
+    assert report == er.Registry().evaluate("national", er.loads_facts(facts), dt.date(2025, 12, 1), engine=report["engine"]).to_json()
     status, error = call(server + "/jurisdictions/national/evaluate?as_of=2025-12-01", b" " * 100_001)
     assert status == 413 and error["error"] == "too_large"
     status, error = call(server + "/jurisdictions/national/cases/decide", b'{"case": {"id": "k1", "unit": "u1", "decided_on": "May"}}')
