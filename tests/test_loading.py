@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 import enforcerules as er
 
@@ -93,6 +93,7 @@ def test_naive_datetime_is_china_time_and_utc_is_converted() -> None:
     assert [t.day for t in facts.training] == [dt.date(2024, 12, 31), dt.date(2025, 1, 1)]
 
 
+@settings(deadline=None)
 @given(st.lists(st.sampled_from(["good", "bad_date", "bad_ref", "unknown"]), max_size=30))
 def test_every_record_is_either_loaded_or_rejected(kinds: list[str]) -> None:
     make = {

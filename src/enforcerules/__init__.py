@@ -22,6 +22,7 @@ from .errors import (
     EngineUnavailable,
     EnforcerulesError,
     FactsError,
+    PluginError,
     ResolutionError,
 )
 from .disposition import CaseDecision, Disposition, DispositionKind, decide_case
@@ -50,9 +51,12 @@ from .jurisdiction import Declined, Intent, Jurisdiction, Override, Repeal
 from .limits import Limits
 from .loading import facts_from_json, facts_to_json, load_facts, load_frames, load_tables, loads_facts
 from .registry import Registry
+from .output import write_report
 from .report import REPORT_FORMAT_VERSION, Report
 from .rulebook import ResolvedRule, Rulebook
 from .rules import PLAN_PERIOD, Rule, Scope, Subject
+from .scorecard import Scorecard, scorecard, write_scorecard
+from .summary import Summary, attributed_findings, summarize
 
 __version__ = "0.1.0"
 
@@ -96,6 +100,7 @@ __all__ = [
     "Override",
     "PLAN_PERIOD",
     "Period",
+    "PluginError",
     "REPORT_FORMAT_VERSION",
     "Region",
     "Registry",
@@ -107,9 +112,11 @@ __all__ = [
     "Rule",
     "Rulebook",
     "Scope",
+    "Scorecard",
     "SourceDocument",
     "Status",
     "Subject",
+    "Summary",
     "TaskReport",
     "TrainingCategory",
     "TrainingRecord",
@@ -118,6 +125,7 @@ __all__ = [
     "UnitKind",
     "UnknownJurisdiction",
     "UnknownRuleReference",
+    "attributed_findings",
     "civil_code_period_end",
     "compile_rulebook",
     "cst_date",
@@ -134,4 +142,8 @@ __all__ = [
     "load_rulebook",
     "load_tables",
     "loads_facts",
+    "scorecard",
+    "summarize",
+    "write_report",
+    "write_scorecard",
 ]

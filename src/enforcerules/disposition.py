@@ -17,9 +17,9 @@ import enum
 import attrs
 
 from .citation import Citation
-from .facts import Case, CaseOutcome
+from .facts import Case, CaseOutcome, Unit
 from .factset import Facts
-from .kinds.base import scoped_cases
+from .kinds.base import case_in_scope
 from .kinds.cases import Leniency, MitigationRequired, PenaltyDisposition, circumstance_text
 from .rulebook import Rulebook
 from .rules import Rule
@@ -87,9 +87,9 @@ class CaseDecision:
         return True
 
 
-def _applies(rule: Rule, case: Case, probe: Facts) -> bool:
-    """The rule's effective period and scope cover the case (*probe*: the case and its unit, if known)."""
-    return case.decided_on in rule.effective and any(True for _ in scoped_cases(rule.scope, probe))
+def _applies(rule: Rule, case: Case, unit: Unit | None) -> bool:
+    """The rule's effective period and scope cover the case (unit filters need the case's unit)."""
+    return case.decided_on in rule.effective and case_in_scope(rule.scope, case, unit)
 
 
 _FROM_LENIENCY = {
@@ -114,6 +114,11 @@ def _dispositions(rule: Rule, case: Case) -> list[Disposition]:
     return []
 
 
+def _case_rules(rulebook: Rulebook) -> tuple[Rule, ...]:
+    """The rulebook's rules that can say anything about one case (kept on the rulebook's cache)."""
+    return rulebook.rules_of_kind((PenaltyDisposition, MitigationRequired))
+
+
 def decide_case(rulebook: Rulebook, case: Case, *, facts: Facts | None = None) -> CaseDecision:
     """Which dispositions *rulebook*'s case rules require or allow for *case*.
 
@@ -122,7 +127,6 @@ def decide_case(rulebook: Rulebook, case: Case, *, facts: Facts | None = None) -
     level count only when *facts* holds the case's unit.
     """
     unit = facts.unit_by_id.get(case.unit) if facts is not None else None
-    probe = Facts(units=(unit,) if unit is not None else (), cases=(case,))  # once per case: building facts is not free
-    found = [d for r in rulebook.rules if _applies(r.rule, case, probe) for d in _dispositions(r.rule, case)]
+    found = [d for r in _case_rules(rulebook) if _applies(r, case, unit) for d in _dispositions(r, case)]
     found.sort(key=lambda d: (_ORDER.index(d.kind), not d.verified, d.rule_id, d.basis))
     return CaseDecision(case.id, tuple(found))

@@ -13,8 +13,8 @@ plan is built:
   another type never matches";
 - ``$and``/``$or`` are ``&``/``|``; the observation tag ``t`` is implied by
   the table;
-- a rule is ``when(b0).then(0).when(b1).then(1)…otherwise(last)``: the first
-  branch that holds wins, and the catch-all makes it never null.
+- a rule is ``when(b0).then(0).when(b1).then(1)…``: the first branch that
+  holds wins; the catch-all every compiled rule ends with makes it never null.
 
 Plans are cached per compiled rule digest and value schema on the executor
 (no global state).
@@ -101,16 +101,12 @@ def condition_expression(condition: Mapping[str, Any], schema: Mapping[str, pl.D
 def branch_expression(compiled: CompiledRule, schema: Mapping[str, pl.DataType]) -> pl.Expr:
     """The index of the first branch whose condition holds, as a ``UInt16`` expression."""
     conditions = [condition_expression(compiled.ruleset[name]["all"][0]["m"], schema) for name in compiled.branch_names]
-    last = len(conditions) - 1
-    if last == 0:
-        return pl.lit(0, dtype=pl.UInt16)
+    # No otherwise: a row no branch matches stays null, and evaluate refuses it
+    # (compile_rule ends every rule with a catch-all, so real rules never do).
     chain: Any = pl.when(conditions[0]).then(pl.lit(0, dtype=pl.UInt16))
-    for i, cond in enumerate(conditions[1:last], start=1):
+    for i, cond in enumerate(conditions[1:], start=1):
         chain = chain.when(cond).then(pl.lit(i, dtype=pl.UInt16))
-    # The last branch is the catch-all, checked by compile_rule; if it were not,
-    # rows no branch matches must not be given its status silently.
-    last_cond = conditions[last]
-    expr: pl.Expr = chain.otherwise(pl.when(last_cond).then(pl.lit(last, dtype=pl.UInt16)))
+    expr: pl.Expr = chain
     return expr
 
 
@@ -137,4 +133,6 @@ class ColumnarExecutor:
     def first_branch(self, compiled: CompiledRule, table: pl.DataFrame) -> pl.Series:
         """For each row of *table* (an observation table), the first matching branch (null: none)."""
         expr = self._plan(compiled, _schema_of(table))
-        return table.select(expr.alias("branch")).to_series()
+        # with_columns, not select: a rule whose conditions fold to constants
+        # must still give one branch per row.
+        return table.with_columns(expr.alias("__branch")).get_column("__branch").alias("branch")

@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from itertools import chain, repeat
-from operator import is_not
 from typing import Any
 
+import numpy as np
 import polars as pl
 
 from .errors import FactsError
@@ -111,7 +111,7 @@ def _string_series(name: str, values: list[Any], dtype: pl.DataType, problems: l
         return pl.Series(name, values, dtype=dtype, strict=False)
     except UnicodeEncodeError:
         pass
-    cleaned = []
+    cleaned: list[Any] = []
     for row, v in enumerate(values):
         bad = (isinstance(v, str) and not _unicode_ok(v)) or (
             isinstance(v, (list, tuple)) and any(isinstance(x, str) and not _unicode_ok(x) for x in v))
@@ -130,8 +130,9 @@ def _column(col: Column, dicts: list[dict[str, Any]], problems: list[Problem], l
     name, n = col.name, len(dicts)
     values = list(map(dict.get, dicts, repeat(name)))
     given: pl.Series | None = None
-    if col.kind in _TEXT_KINDS:
-        # the common case in one step: a strict build fails on any non-string (or lone surrogate)
+    types = set(map(type, values))
+    if col.kind in _TEXT_KINDS and types <= {str, _NoneType}:
+        # the common case in one step (a lone surrogate makes the build fail)
         try:
             series = pl.Series(name, values, dtype=pl.String, strict=True)
         except (TypeError, UnicodeEncodeError, pl.exceptions.PolarsError):
@@ -144,9 +145,8 @@ def _column(col: Column, dicts: list[dict[str, Any]], problems: list[Problem], l
                 if not count:
                     return None, 0
                 given = pl.Series(name, present, dtype=pl.Boolean)
-            return RawColumn(series, given=given if given is not None else pl.repeat(True, n, eager=True),
+            return RawColumn(series, given=given if given is not None else pl.Series(name, np.ones(n, dtype=np.bool_)),
                              originals=_Shown(values, parsed)), count
-    types = set(map(type, values))
     if _NoneType in types:
         present = list(map(dict.__contains__, dicts, repeat(name)))
         count = sum(present)
@@ -156,13 +156,14 @@ def _column(col: Column, dicts: list[dict[str, Any]], problems: list[Problem], l
     accepted = _ACCEPTED[col.kind] - ({tuple} if parsed else set())  # a parsed tuple is a JSON object
     wrong: pl.Series | None = None
     if col.kind == "list" and types & accepted:
-        inner = set(map(type, chain.from_iterable(v for v in values if type(v) in accepted)))
+        lists: list[Any] = [v for v in values if type(v) in accepted]
+        inner = set(map(type, chain.from_iterable(lists)))
         if not inner <= {str}:
             types.add(object)  # some list holds a non-string: sort the cells one by one
     if not types - accepted - {_NoneType}:
         kept = values
     else:
-        fits = [type(v) in accepted and (col.kind != "list" or all(type(x) is str for x in v)) for v in values]
+        fits = [type(v) in accepted and (col.kind != "list" or all(type(x) is str for x in v)) for v in values]  # type: ignore[union-attr]
         wrong = pl.Series(name, [not f and v is not None for f, v in zip(fits, values)], dtype=pl.Boolean)
         kept = [v if f else None for f, v in zip(fits, values)]
         for row in wrong.arg_true().to_list():
@@ -174,7 +175,7 @@ def _column(col: Column, dicts: list[dict[str, Any]], problems: list[Problem], l
             lost = series.is_null() & pl.Series([v is not None for v in kept], dtype=pl.Boolean)
             series = series.scatter(lost.arg_true(), _TOO_BIG[col.kind])
     written = n if given is None else count
-    return RawColumn(series, given=given if given is not None else pl.repeat(True, n, eager=True), wrong=wrong, originals=_Shown(values, parsed)), written
+    return RawColumn(series, given=given if given is not None else pl.Series(name, np.ones(n, dtype=np.bool_)), wrong=wrong, originals=_Shown(values, parsed)), written
 
 
 def _records(section: str, items: list[Any], prefix: str, limits: Limits, first_row: int,

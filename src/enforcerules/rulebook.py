@@ -71,9 +71,13 @@ class ResolvedRule:
         return tuple(o.jurisdiction for o in self.overrides)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Rulebook:
-    """The resolved rules of one jurisdiction; hashable and safe to share."""
+    """The resolved rules of one jurisdiction; hashable and safe to share.
+
+    Its repr is one short line (``<Rulebook national→shanxi: 41 rules, digest
+    abcd1234>``); the rules themselves are in :attr:`rules`.
+    """
 
     jurisdiction: Jurisdiction
     chain: tuple[str, ...]
@@ -83,6 +87,10 @@ class Rulebook:
 
     def __iter__(self) -> Iterator[ResolvedRule]:
         return iter(self.rules)
+
+    def __repr__(self) -> str:
+        repealed = f", {len(self.repealed)} repealed" if self.repealed else ""
+        return f"<Rulebook {'→'.join(self.chain)}: {len(self.rules)} rules{repealed}, digest {self.digest[:8]}>"
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -104,6 +112,17 @@ class Rulebook:
 
             cache[policy] = {r.id: compile_rule(r.rule, policy) for r in self.rules}
         return cache[policy]
+
+    def rules_of_kind(self, kinds: tuple[type, ...]) -> tuple[Rule, ...]:
+        """The rules whose kind spec is one of *kinds* (kept per rulebook for the online path)."""
+        cache = self._kind_cache
+        if kinds not in cache:
+            cache[kinds] = tuple(r.rule for r in self.rules if isinstance(r.rule.spec, kinds))
+        return cache[kinds]
+
+    @functools.cached_property
+    def _kind_cache(self) -> dict[tuple[type, ...], tuple[Rule, ...]]:
+        return {}
 
     @functools.cached_property
     def _compiled_cache(self) -> dict[DeadlinePolicy, Mapping[str, CompiledRule]]:

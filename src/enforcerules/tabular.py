@@ -65,7 +65,7 @@ def _check_records(sections: list[RawSection], where: str, limits: Limits) -> No
 
 
 def _read_table(path: Path) -> pl.DataFrame:
-    if path.suffix == ".csv":
+    if path.suffix.lower() == ".csv":
         # every cell as text (no type guessing); an empty cell is null
         return pl.read_csv(path, infer_schema=False, encoding="utf8", raise_if_empty=False)
     return pl.read_parquet(path)
@@ -76,7 +76,7 @@ def raw_of_directory(directory: Path, limits: Limits) -> tuple[list[RawSection],
     rejections: list[Rejection] = []
     files: dict[str, Path] = {}
     try:
-        entries = sorted(p for p in directory.iterdir() if p.suffix in TABLE_SUFFIXES)
+        entries = sorted(p for p in directory.iterdir() if p.suffix.lower() in TABLE_SUFFIXES)
     except OSError as exc:
         raise FactsError(f"cannot read facts directory: {exc}") from None
     for path in entries:

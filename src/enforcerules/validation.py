@@ -23,11 +23,13 @@ they add up to the records read.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
+import numpy as np
 import polars as pl
 
 from .datetext import BAD_FORM, NOT_REAL, cst_days, cst_instants, parse_days, parse_instants
@@ -205,13 +207,14 @@ class _Errors:
 
     def add(self, mask: pl.Series, column: str | None, reason: str | Callable[[int], str], expected: str,
             value: Callable[[int], Any], record: bool = False) -> None:
-        mask = mask.fill_null(False)
+        if mask.null_count():  # (fill_null runs a query: ~1 ms; most masks hold no null)
+            mask = mask.fill_null(False)
         if mask.any():
             self.items.append((mask, column, reason, expected, record, value))
 
 
 def _false(height: int) -> pl.Series:
-    return pl.repeat(False, height, dtype=pl.Boolean, eager=True)
+    return pl.Series("", np.zeros(height, dtype=np.bool_))  # (pl.repeat runs a query: milliseconds)
 
 
 def _when(mask: pl.Series, then: pl.Series) -> pl.Series:
@@ -294,8 +297,7 @@ def _typed(col: Column, raw: RawColumn, spreadsheet: bool, errors: _Errors, sect
         if (section, name) in RANGES:
             what = "a finite number" if col.kind == "float" else "a year"
             errors.add(out.is_not_null() & ok.not_(), None,
-                       lambda row, name=name, lo=lo, hi=hi, what=what: f"invalid record: '{name}' must be {what} in [{_num(lo)}, {_num(hi)}]",
-                       "", value, record=True)
+                       f"invalid record: '{name}' must be {what} in [{_num(lo)}, {_num(hi)}]", "", value, record=True)
         out = _when(ok, out).cast(col.dtype, strict=False)
     elif col.kind == "bool":
         if dtype == pl.Boolean:
@@ -315,7 +317,7 @@ def _typed(col: Column, raw: RawColumn, spreadsheet: bool, errors: _Errors, sect
             out = safe.str.json_decode(pl.List(pl.String)) if well_formed.any() else pl.Series(name, [None] * n, dtype=col.dtype)
         elif dtype == pl.List(pl.String):
             out = v
-        elif isinstance(dtype, (pl.List, pl.Array)) and dtype.inner == pl.Null:  # type: ignore[union-attr]
+        elif isinstance(dtype, (pl.List, pl.Array)) and dtype.inner == pl.Null:
             out = v.cast(pl.List(pl.String))
         else:
             errors.add(present, name, "wrong type", expected, value)
@@ -334,14 +336,28 @@ def _num(x: float) -> str:
 # -- one section -----------------------------------------------------------------
 
 
+def _none(row: int) -> None:
+    return None
+
+
+def _filled(col: Column, n: int) -> pl.Series:
+    """A column of *n* defaults (nulls where the field has no default)."""
+    if col.kind == "list":
+        return pl.Series(col.name, [[]] * n, dtype=col.dtype)
+    return pl.Series(col.name, [col.default] * n, dtype=col.dtype)
+
+
 def _section_frame(raw: RawSection, errors: _Errors) -> pl.DataFrame:
     """The typed frame of *raw* (all schema columns, plus ROW), bad cells null; *errors* filled."""
     n = raw.height
     columns: list[pl.Series] = [pl.Series(ROW, range(n), dtype=pl.Int64)]
     for col in SCHEMAS[raw.section]:
         rc = raw.columns.get(col.name)
-        if rc is None:
-            rc = RawColumn(pl.Series(col.name, [None] * n, dtype=pl.Null), given=_false(n))
+        if rc is None:  # the field is nowhere: its default, or missing in every record
+            if col.required:
+                errors.add(~_false(n), col.name, "missing field", "a value", _none)
+            columns.append(_filled(col, n))
+            continue
         typed = _typed(col, rc, raw.spreadsheet, errors, raw.section)
         given = rc.given if rc.given is not None else rc.values.is_not_null()
         absent = given.not_()
@@ -365,14 +381,21 @@ def _record_checks(section: str, frame: pl.DataFrame, raw: RawSection, errors: _
         values = frame[name]
         bad = clean & values.is_not_null() & ((values.str.len_chars() == 0) | (values.str.len_chars() > MAX_ID))
         errors.add(bad, None, f"invalid record: '{name}' must be a non-empty string of at most {MAX_ID} characters", "",
-                   lambda row, name=name: frame[name][row], record=True)
+                   functools.partial(_cell, frame, name), record=True)
     for sec, later, earlier in DATE_ORDERS:
         if sec != section:
             continue
         bad = clean & (frame[later] < frame[earlier])
-        errors.add(bad, None, lambda row, later=later, earlier=earlier: (
-            f"invalid record: '{later}' must not precede '{earlier}' (got {frame[later][row]} < {frame[earlier][row]})"
-        ), "", lambda row, later=later: frame[later][row].isoformat(), record=True)
+        errors.add(bad, None, functools.partial(_order_reason, frame, later, earlier), "",
+                   functools.partial(_cell, frame, later), record=True)
+
+
+def _cell(frame: pl.DataFrame, name: str, row: int) -> Any:
+    return frame[name][row]
+
+
+def _order_reason(frame: pl.DataFrame, later: str, earlier: str, row: int) -> str:
+    return f"invalid record: '{later}' must not precede '{earlier}' (got {frame[later][row]} < {frame[earlier][row]})"
 
 
 def _locate(prefix: str, row: int | None, column: str | None) -> str:

@@ -1,7 +1,7 @@
-"""Differential tests: the durable-rules executor must agree with the Python
-executor (the oracle) on every observation, for compiled rules of the real
-kinds, for generated conditions within the subset conditions.py emits, and
-for whole reports."""
+"""Differential tests: the durable-rules and columnar executors must agree
+with the Python executor (the oracle) on every observation, for compiled
+rules of the real kinds, for generated conditions within the subset
+conditions.py emits, and for whole reports."""
 
 from __future__ import annotations
 
@@ -11,12 +11,16 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+import polars as pl
 
 import enforcerules as er
 from enforcerules.citation import Citation
 from enforcerules.compile import CompiledRule, compile_rule
 from enforcerules.conditions import all_of, any_of, eq, gt, gte, lt, lte, neq
+from enforcerules.citation import Period
+from enforcerules.engine_columnar import ColumnarExecutor
 from enforcerules.engine_durable import DurableExecutor
+from enforcerules.kinds.base import Observation, observation_table
 from enforcerules.kinds import AnnualTrainingHours, RecurringCount, TaskDeadline
 from enforcerules.kinds.training import CategoryMinimum
 
@@ -25,8 +29,9 @@ from durable_support import PYTHON, compiled, obs
 DIFF = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 REPORTS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-#: One executor for the module: differential runs also check it carries nothing between calls.
+#: One executor each for the module: differential runs also check they carry nothing between calls.
 DURABLE = DurableExecutor()
+COLUMNAR = ColumnarExecutor()
 
 MISSING = object()
 EDGE_INTS = [0, 1, -1, 2**31, -(2**31), 2**32, 2**53 - 1, -(2**53 - 1)]
@@ -77,8 +82,32 @@ def _facts(fields: Mapping[str, list[int | str]]) -> st.SearchStrategy[list[dict
     return rows.map(lambda rs: [obs(i, s, **{k: v for k, v in r.items() if v is not MISSING}) for i, (s, r) in enumerate(rs)])
 
 
+def _typed(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """*facts* as an observation table can hold them: per field only ints or
+    only strings (the field's first type), other values left out."""
+    kinds: dict[str, type] = {}
+    for fact in facts:
+        for k, v in fact.items():
+            if type(v) in (int, str):
+                kinds.setdefault(k, type(v))
+    return [{k: v for k, v in f.items() if k in ("t", "n", "s") or type(v) is kinds.get(k)} for f in facts]
+
+
+def _table(facts: list[dict[str, Any]]) -> pl.DataFrame:
+    period = Period(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    return observation_table(
+        Observation(f["s"], period, "2024", {k: v for k, v in f.items() if k not in ("t", "n", "s")}) for f in facts
+    )
+
+
 def _agree(rule: CompiledRule, facts: list[dict[str, Any]]) -> None:
     assert DURABLE.match(rule, facts) == PYTHON.match(rule, facts)
+    # The columnar executor sees typed tables: compare all three on what a table can hold.
+    typed = _typed(facts)
+    oracle = PYTHON.match(rule, typed)
+    assert DURABLE.match(rule, typed) == oracle
+    first = COLUMNAR.first_branch(rule, _table(typed)).to_list() if typed else []
+    assert first == [min(m) if m else None for m in oracle]
 
 
 # -- compiled rules of the real kinds --------------------------------------------
@@ -197,6 +226,8 @@ def test_whole_reports_agree_with_python(doc: dict[str, Any], as_of: dt.date, po
     facts = er.load_facts(doc)
     durable = er.evaluate(NATIONAL, facts, as_of, engine=DURABLE, policy=policy)
     python = er.evaluate(NATIONAL, facts, as_of, engine="python", policy=policy)
-    assert durable.engine == "durable" and python.engine == "python"
-    assert durable.findings == python.findings
+    columnar = er.evaluate(NATIONAL, facts, as_of, engine=COLUMNAR, policy=policy)
+    assert durable.engine == "durable" and python.engine == "python" and columnar.engine == "columnar"
+    assert durable.findings == python.findings == columnar.findings
+    assert durable.table.equals(python.table) and columnar.table.equals(python.table)
     assert durable.findings  # every rule yields at least its insufficient-data finding

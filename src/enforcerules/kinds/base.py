@@ -192,15 +192,34 @@ def scoped_officers(scope: Scope, facts: Facts) -> Iterator[Officer]:
     return (by_id[i] for i in scoped_officers_table(scope, facts).get_column("id").to_list())
 
 
+def case_in_scope(scope: Scope, case: Case, unit: Unit | None) -> bool:
+    """Whether *scope* binds *case*, decided by its *unit* (``None``: not known).
+
+    The row form of :func:`case_scope_expr`, for the online path
+    (:func:`~enforcerules.decide_case`); a test holds the two equal.
+    """
+    if scope.fields and case.field not in scope.fields:
+        return False
+    return (not scope.unit_kinds or (unit is not None and unit.kind in scope.unit_kinds)) and (
+        not scope.levels or (unit is not None and unit.level in scope.levels)
+    )
+
+
+def case_scope_expr(scope: Scope) -> pl.Expr:
+    """Whether *scope* binds a case row (columns ``field``, ``unit_kind``, ``unit_level``; nulls: unit not known)."""
+    cond = pl.lit(True)
+    if scope.fields:
+        cond &= pl.col("field").is_in(list(scope.fields))
+    if scope.unit_kinds:
+        cond &= pl.col("unit_kind").is_in([k.value for k in scope.unit_kinds])
+    if scope.levels:
+        cond &= pl.col("unit_level").is_in([lv.value for lv in scope.levels])
+    return cond.fill_null(False)
+
+
 def scoped_cases(scope: Scope, facts: Facts) -> Iterator[Case]:
-    for c in facts.cases:
-        unit = facts.unit_by_id.get(c.unit)
-        if scope.fields and c.field not in scope.fields:
-            continue
-        if (not scope.unit_kinds or (unit and unit.kind in scope.unit_kinds)) and (
-            not scope.levels or (unit and unit.level in scope.levels)
-        ):
-            yield c
+    by_unit = facts.unit_by_id
+    return (c for c in facts.cases if case_in_scope(scope, c, by_unit.get(c.unit)))
 
 
 def scoped_regions(scope: Scope, facts: Facts) -> Iterator[Region]:

@@ -29,6 +29,9 @@ failures to a minimal fact set first). Run them with one command::
 ``json_round_trip``
     ``facts_from_json(facts_to_json(facts))`` gives the same facts, rejecting
     nothing;
+``columnar_matches_python``
+    the columnar executor (the default) gives exactly the Python executor's
+    findings table and findings;
 ``durable_matches_python``
     (only when ``enforcerules.engine_durable`` exists and durable-rules is
     installed) the durable-rules executor gives exactly the Python
@@ -202,13 +205,15 @@ def _json_round_trip(book: Rulebook, n: int) -> Callable[[], None]:
     return run
 
 
-def _durable(book: Rulebook, n: int) -> Callable[[], None]:
+def _matches_python(book: Rulebook, n: int, engine: str) -> Callable[[], None]:
     @_settings(n)
     @given(facts_for(book, max_units=2), as_of_dates(book))
     def run(facts: Facts, as_of: _dt.date) -> None:
-        python = [f.to_json() for f in evaluate(book, facts, as_of, engine="python").findings]
-        durable = [f.to_json() for f in evaluate(book, facts, as_of, engine="durable").findings]
-        assert durable == python, "the durable-rules executor disagrees with the Python executor"
+        python = evaluate(book, facts, as_of, engine="python")
+        other = evaluate(book, facts, as_of, engine=engine)
+        assert other.table.equals(python.table), f"the {engine} executor's findings table differs from the Python executor's"
+        assert [f.to_json() for f in other.findings] == [f.to_json() for f in python.findings], (
+            f"the {engine} executor disagrees with the Python executor")
     return run
 
 
@@ -240,8 +245,9 @@ def conformance_checks(jid: str, registry: Registry | None = None, *, max_exampl
         Check(jid, "monotone_as_of", _monotone_as_of(book, n)),
         Check(jid, "json_round_trip", _json_round_trip(book, n)),
     ]
+    checks.append(Check(jid, "columnar_matches_python", _matches_python(book, max(5, n // 2), "columnar")))
     if durable_available():
-        checks.append(Check(jid, "durable_matches_python", _durable(book, max(5, n // 2))))
+        checks.append(Check(jid, "durable_matches_python", _matches_python(book, max(5, n // 2), "durable")))
     parent = book.jurisdiction.parent
     if parent is not None:
         checks.append(Check(jid, "never_weaker_than_parent", _never_weaker(registry, jid, parent, 3 * n)))

@@ -77,11 +77,11 @@ __all__ = [
     "training_records",
 ]
 
-#: Every executor a plugin's tests should run on here: the Python executor,
-#: and durable-rules where its executor module exists and durable-rules
-#: imports (it does not on Python 3.13+).
+#: Every executor a plugin's tests should run on here: the columnar executor
+#: (the default), the Python oracle, and durable-rules where its executor
+#: module exists and durable-rules imports (it does not on Python 3.13+).
 ENGINES: tuple[str, ...] = (
-    ("python", "durable") if durable_available() and sys.version_info < (3, 13) else ("python",)
+    ("columnar", "python", "durable") if durable_available() and sys.version_info < (3, 13) else ("columnar", "python")
 )
 
 #: A facts document as parsed JSON, or facts already loaded.

@@ -276,7 +276,7 @@ def _search(parent: Rulebook, child: Rulebook | None, rules: list[Rule], max_exa
         facts, day, policy = hypothesis.find(
             scenarios,
             lambda s: _witness(parent, child, *s) is not None,
-            settings=settings(max_examples=max_examples, database=None, derandomize=True, phases=_PHASES,
+            settings=settings(max_examples=max_examples, database=None, deadline=None, derandomize=True, phases=_PHASES,
                               suppress_health_check=list(HealthCheck)),
         )
     except hypothesis.errors.NoSuchExample:
