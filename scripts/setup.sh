@@ -8,7 +8,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
-args=(-e ".[dev]")
+args=(-e ".[dev,service,sql]")
 for plugin in plugins/*/; do
   [ -f "$plugin/pyproject.toml" ] && args+=(-e "$plugin")
 done

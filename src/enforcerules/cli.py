@@ -143,6 +143,14 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--name-en", required=True, help="English name, e.g. Hefei")
     sc.add_argument("--level", choices=[lv.value for lv in Level], default="city")
     sc.add_argument("--out", type=Path, required=True, help="a folder to create (or an empty one)")
+    sv = sub.add_parser("serve", help="serve the HTTP decision service (needs enforcerules[service]; docs/service.md)")
+    sv.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1; put a reverse proxy in front)")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    sv.add_argument("--engine", choices=ENGINES, default="auto")
+    sv.add_argument("--max-body-bytes", type=int, default=4 * 1024 * 1024, help="larger request bodies get 413 (default 4 MiB)")
+    sv.add_argument("--log-level", choices=("critical", "error", "warning", "info", "debug"), default="info")
+    sv.add_argument("--no-access-log", action="store_true")
     return p
 
 
@@ -455,9 +463,25 @@ def _scaffold(registry: Registry, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _serve(registry: Registry, args: argparse.Namespace) -> int:
+    try:
+        from .service import ServeOptions, serve
+    except ImportError as exc:
+        print(f"enforcerules serve needs the service extra: pip install 'enforcerules[service]' ({exc})", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        options = ServeOptions(host=args.host, port=args.port, workers=args.workers, engine=args.engine, max_body_bytes=args.max_body_bytes,
+                               log_level=args.log_level, access_log=not args.no_access_log)
+    except ValueError as exc:
+        print(f"enforcerules serve: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    serve(options, registry)
+    return EXIT_OK
+
+
 _COMMANDS = {
     "jurisdictions": _jurisdictions, "rules": _rules, "check": _check, "summary": _summary, "scorecard": _scorecard,
-    "diff": _diff, "catalogue": _catalogue, "compile": _compile, "scaffold": _scaffold,
+    "diff": _diff, "catalogue": _catalogue, "compile": _compile, "scaffold": _scaffold, "serve": _serve,
 }
 
 

@@ -362,6 +362,8 @@ def _section_frame(raw: RawSection, errors: _Errors) -> pl.DataFrame:
         given = rc.given if rc.given is not None else rc.values.is_not_null()
         absent = given.not_()
         if col.required:
+            if rc.given is not None:  # JSON: a required field written as null is as missing as one not written
+                absent = absent | (rc.values.is_null() & (rc.wrong.not_() if rc.wrong is not None else True))
             errors.add(absent, col.name, "missing field", "a value", lambda row: None)
         elif rc.given is not None and not col.nullable:  # JSON: an explicit null where no null is allowed
             errors.add(given & rc.values.is_null() & (rc.wrong.not_() if rc.wrong is not None else True), col.name,
