@@ -24,7 +24,7 @@ import datetime as _dt
 import json
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from .engine import ENGINES
 from .errors import DeclarationError, EngineUnavailable, FactsError, ResolutionError
 from .evaluate import compile_rulebook
 from .facts import Level
+from .factset import Facts
 from .loading import load_facts
 from .registry import Registry
 from .scaffold import scaffold_plugin
@@ -69,6 +70,11 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--out", type=Path, help="write the findings to this file as they are produced; format by extension: "
                    ".json (the report), .jsonl (a finding a line), .parquet or .csv (the findings table, with .rules and "
                    ".rejections siblings)")
+    c.add_argument("--partition-by", choices=("unit", "region"), help="with --out: evaluate partition by partition (units, or the units "
+                   "of a region, hashed into --partitions buckets); same findings, memory of the largest partition")
+    c.add_argument("--partitions", type=int, default=8, help="how many partitions (default 8)")
+    c.add_argument("--spark", metavar="MASTER", help="with --out: evaluate on Apache Spark (e.g. local[2]); FACTS is a folder of "
+                   "<section>.parquet tables; needs the 'spark' extra")
     d = sub.add_parser("diff", help="compare two jurisdictions' rulebooks")
     d.add_argument("parent")
     d.add_argument("child")
@@ -135,7 +141,13 @@ def _check(registry: Registry, args: argparse.Namespace) -> int:
     from .chinatime import CST
 
     registry.rulebook(args.jurisdiction)  # an unknown jurisdiction fails before the facts are read
-    facts = load_facts(args.facts)
+    if (args.partition_by or args.spark) and args.out is None:
+        print("enforcerules: --partition-by and --spark write findings with --out FILE", file=sys.stderr)
+        return EXIT_USAGE
+    if args.partitions < 1:
+        print(f"enforcerules: --partitions must be at least 1 (got {args.partitions})", file=sys.stderr)
+        return EXIT_USAGE
+    facts = Facts() if args.spark else load_facts(args.facts)
     as_of = args.as_of or _dt.datetime.now(CST).date()
     if args.out is not None:
         return _check_to_file(registry, args, facts, as_of)
@@ -155,13 +167,29 @@ def _check_to_file(registry: Registry, args: argparse.Namespace, facts: Any, as_
 
     book, policy = registry.rulebook(args.jurisdiction), _policy(args)
     executor = get_executor(args.engine)
+    calendar = registry.holiday_calendar()
+    if args.spark:  # evaluated (and the input checked) before the output file is opened
+        try:
+            spark_found = _spark_findings(args, book, as_of, policy, calendar)
+        except (ValueError, ImportError) as exc:
+            print(f"enforcerules: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     try:
         writer = open_writer(args.out, report_header(book.jurisdiction.id, book.digest, as_of, executor.name, policy),
                              {r.id: r for r in book.rules}, as_of)
     except ValueError as exc:
         print(f"enforcerules: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    for part in evaluate_rules(book, facts, as_of, executor=executor, policy=policy, calendar=registry.holiday_calendar()):
+    if args.spark:
+        parts: Iterable[Any] = [spark_found]
+    elif args.partition_by:
+        from .partition import partitioned_findings
+
+        parts = partitioned_findings(book, facts, as_of, by=args.partition_by, partitions=args.partitions,
+                                     executor=executor, policy=policy, calendar=calendar)
+    else:
+        parts = evaluate_rules(book, facts, as_of, executor=executor, policy=policy, calendar=calendar)
+    for part in parts:
         writer.write(part)
     writer.close(facts.rejections)
     counts = ", ".join(f"{s} {n}" for s, n in sorted(writer.counts.items()))
@@ -169,6 +197,15 @@ def _check_to_file(registry: Registry, args: argparse.Namespace, facts: Any, as_
     if facts.rejections:
         return EXIT_REJECTED
     return EXIT_FINDINGS if writer.counts.get("violation") or writer.counts.get("late") else EXIT_OK
+
+
+def _spark_findings(args: argparse.Namespace, book: Any, as_of: _dt.date, policy: DeadlinePolicy, calendar: Any) -> Any:
+    from .spark import collect_findings, evaluate_spark, spark_session
+
+    spark = spark_session(args.spark)
+    found = evaluate_spark(spark, book, args.facts, as_of, by=args.partition_by or "unit", partitions=args.partitions,
+                           engine=args.engine, policy=policy, calendar=calendar)
+    return collect_findings(found)
 
 
 def _show(value: Any) -> str:
