@@ -202,7 +202,7 @@ def partition_tables(facts: Facts, keys: pl.DataFrame) -> Iterator[tuple[int, di
     groups: dict[int, dict[str, pl.DataFrame]] = {}
     for section, table in assigned.items():
         for (part,), piece in table.partition_by("part", as_dict=True, maintain_order=True).items():
-            groups.setdefault(int(part), {})[section] = piece.drop("part")  # type: ignore[call-overload]
+            groups.setdefault(int(part), {})[section] = piece.drop("part")
     for part in sorted(groups):
         yield part, groups[part]
 

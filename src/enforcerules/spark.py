@@ -294,7 +294,7 @@ def collect_findings(findings: DataFrame) -> pl.DataFrame:
     table = findings.toArrow()
     frame = pl.from_arrow(table) if table.num_rows else pl.DataFrame(schema={k: (pl.Int32 if k == "branch" else v) for k, v in FINDINGS_SCHEMA.items()})
     assert isinstance(frame, pl.DataFrame)
-    return frame.cast(FINDINGS_SCHEMA).sort(["rule_id", "subject", "period"], maintain_order=True)
+    return frame.cast(pl.Schema(FINDINGS_SCHEMA)).sort(["rule_id", "subject", "period"], maintain_order=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -333,3 +333,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{args.out}: {sum(counts.values())} findings ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))})")
     return 0
 
+
+
+if __name__ == "__main__":
+    sys.exit(main())
