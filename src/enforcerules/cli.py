@@ -37,7 +37,7 @@ import datetime as _dt
 import json
 import sys
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -111,6 +111,11 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--out", type=Path, help="write the findings to this file; format by extension: "
                    ".json (the report), .jsonl (a finding a line), .parquet or .csv (the findings table, with .rules and "
                    ".rejections siblings), .html (a report with charts, offline), .xlsx (an Excel workbook)")
+    c.add_argument("--partition-by", choices=("unit", "region"), help="with --out .json/.jsonl/.parquet/.csv: evaluate partition by "
+                   "partition (units, or the units of a region, hashed into --partitions buckets); the same findings")
+    c.add_argument("--partitions", type=int, default=8, help="how many partitions (default 8)")
+    c.add_argument("--spark", metavar="MASTER", help="with --out .json/.jsonl/.parquet/.csv: evaluate on Apache Spark (e.g. local[2]); "
+                   "FACTS is a folder of <section>.parquet tables; needs the 'spark' extra")
     c.add_argument("--status", action="append", default=[], choices=[s.value for s in Status], metavar="STATUS",
                    help="show only findings with this status (repeatable): " + ", ".join(s.value for s in Status))
     c.add_argument("--unit", action="append", default=[], metavar="UNIT", help="show only findings about this unit id (repeatable)")
@@ -289,7 +294,14 @@ def _check(registry: Registry, args: argparse.Namespace) -> int:
     from .summary import attribute, summarize
 
     progress = _Progress()
-    if args.out is not None and args.out.suffix.lower() in (".json", ".jsonl", ".parquet", ".csv"):
+    streamed = args.out is not None and args.out.suffix.lower() in (".json", ".jsonl", ".parquet", ".csv")
+    if (args.partition_by or args.spark) and not streamed:
+        print("enforcerules: --partition-by and --spark write findings with --out FILE (.json, .jsonl, .parquet or .csv)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.partitions < 1:
+        print(f"enforcerules: --partitions must be at least 1 (got {args.partitions})", file=sys.stderr)
+        return EXIT_USAGE
+    if streamed:
         return _check_to_file(registry, args, progress)
     whole, facts = _evaluated(registry, args, progress)
     report = _filtered(whole, facts, args)
@@ -374,7 +386,18 @@ def _check_to_file(registry: Registry, args: argparse.Namespace, progress: _Prog
     from .report import report_header
     from .summary import attribute
 
-    book, facts, as_of = _load(registry, args, progress)
+    if args.spark:  # evaluated (and the tables checked) before the output file is opened
+        from .chinatime import CST
+        from .factset import Facts
+
+        book, facts, as_of = registry.rulebook(args.jurisdiction), Facts(), args.as_of or _dt.datetime.now(CST).date()
+        try:
+            spark_found = _spark_findings(args, book, as_of, _policy(args), registry.holiday_calendar())
+        except (ValueError, ImportError) as exc:
+            print(f"enforcerules: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    else:
+        book, facts, as_of = _load(registry, args, progress)
     policy = _policy(args)
     executor = get_executor(args.engine)
     rules = {r.id: r for r in book.rules}
@@ -387,8 +410,18 @@ def _check_to_file(registry: Registry, args: argparse.Namespace, progress: _Prog
         print(f"enforcerules: cannot write {args.out}: {exc}", file=sys.stderr)
         return EXIT_OUTPUT
     whole: Counter[str] = Counter()
-    for i, part in enumerate(evaluate_rules(book, facts, as_of, executor=executor, policy=policy, calendar=registry.holiday_calendar())):
-        progress.say(f"rule {i + 1}/{len(book.rules)} {book.rules[i].id}")
+    calendar = registry.holiday_calendar()
+    if args.spark:
+        parts: Iterable[Any] = [spark_found]
+    elif args.partition_by:
+        from .partition import partitioned_findings
+
+        parts = partitioned_findings(book, facts, as_of, by=args.partition_by, partitions=args.partitions,
+                                     executor=executor, policy=policy, calendar=calendar)
+    else:
+        parts = evaluate_rules(book, facts, as_of, executor=executor, policy=policy, calendar=calendar)
+    for i, part in enumerate(parts):
+        progress.say(f"rule {i + 1}/{len(book.rules)} {book.rules[i].id}" if not (args.spark or args.partition_by) else f"part {i + 1}")
         whole.update(dict(part.group_by("status").len().iter_rows()))
         if args.status or args.unit or args.rule:
             attributed = attribute(part, rules, facts) if args.unit else None
@@ -406,6 +439,15 @@ def _check_to_file(registry: Registry, args: argparse.Namespace, progress: _Prog
     if writer.counts.get("violation") or writer.counts.get("late"):
         return EXIT_FINDINGS
     return EXIT_NOTHING_JUDGED if not any(n for s, n in whole.items() if s not in UNJUDGED) else EXIT_OK
+
+
+def _spark_findings(args: argparse.Namespace, book: Any, as_of: _dt.date, policy: DeadlinePolicy, calendar: Any) -> Any:
+    from .spark import collect_findings, evaluate_spark, spark_session
+
+    spark = spark_session(args.spark)
+    found = evaluate_spark(spark, book, args.facts, as_of, by=args.partition_by or "unit", partitions=args.partitions,
+                           engine=args.engine, policy=policy, calendar=calendar)
+    return collect_findings(found)
 
 
 def _show(value: Any) -> str:
