@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from ..facts import Level, TrainingCategory, UnitKind
+from ..kinds.training import hours_to_micro
 from ..rules import Rule, Subject
 from .dates import _rules_of, key_dates
 
@@ -36,7 +37,7 @@ FIELDS = ("market_regulation", "life_health", "public_safety", "ecology_environm
 class Hints:
     """Values fact generation should hit exactly, collected from rules."""
 
-    hour_thresholds: set[int] = attrs.field(factory=set)  # centi-hours
+    hour_thresholds: set[int] = attrs.field(factory=set)  # millionths of an hour
     categories: set[TrainingCategory] = attrs.field(factory=set)
     tasks: set[str] = attrs.field(factory=set)
     events: dict[str, set[Subject]] = attrs.field(factory=dict)  # event kind -> subjects
@@ -65,10 +66,10 @@ class Hints:
 
 def _training(spec: Any, rule: Rule, h: Hints) -> None:
     h.needs.add("training")
-    h.hour_thresholds.add(round(float(spec.min_hours) * 100))
+    h.hour_thresholds.add(hours_to_micro(spec.min_hours))
     h.categories.update(spec.counted)
     for split in getattr(spec, "splits", ()):
-        h.hour_thresholds.add(round(float(split.min_hours) * 100))
+        h.hour_thresholds.add(hours_to_micro(split.min_hours))
         h.categories.update(split.categories)
 
 
