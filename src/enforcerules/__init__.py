@@ -50,7 +50,7 @@ from .jurisdiction import Declined, Intent, Jurisdiction, Override, Repeal
 from .loading import facts_from_json, facts_to_json, load_facts
 from .registry import Registry
 from .report import REPORT_FORMAT_VERSION, Report
-from .rulebook import ResolvedRule, Rulebook
+from .rulebook import FirstYear, ResolvedRule, Rulebook
 from .rules import PLAN_PERIOD, Rule, Scope, Subject
 
 __version__ = "0.1.0"
@@ -79,6 +79,7 @@ __all__ = [
     "Event",
     "Facts",
     "FactsError",
+    "FirstYear",
     "Finding",
     "Harm",
     "HolidayCalendar",

@@ -15,7 +15,7 @@ import pluggy
 from . import hookspecs
 from .errors import DeclarationError, UnknownJurisdiction
 from .jurisdiction import Jurisdiction
-from .rulebook import Rulebook, resolve
+from .rulebook import FirstYear, Rulebook, resolve
 
 if TYPE_CHECKING:
     from .calendar import HolidayCalendar
@@ -104,11 +104,12 @@ class Registry:
         self._collect()
         return self._origin[jid]
 
-    def rulebook(self, jid: str) -> Rulebook:
-        """The resolved rulebook of *jid* (cached per registry)."""
-        if jid not in self._rulebooks:
-            self._rulebooks[jid] = resolve(jid, self._collect(), self._origin)
-        return self._rulebooks[jid]
+    def rulebook(self, jid: str, *, first_year: FirstYear = FirstYear.FULL_YEARS) -> Rulebook:
+        """The resolved rulebook of *jid* (cached per registry); *first_year*: see :class:`FirstYear`."""
+        key = jid if first_year is FirstYear.FULL_YEARS else f"{jid}/{FirstYear(first_year).value}"
+        if key not in self._rulebooks:
+            self._rulebooks[key] = resolve(jid, self._collect(), self._origin, first_year=first_year)
+        return self._rulebooks[key]
 
     def holiday_calendar(self) -> HolidayCalendar | None:
         """The calendar a plugin supplies (first non-None), or None for the built-in one."""

@@ -81,12 +81,11 @@ CITY_IMPLEMENTERS: tuple[str, ...] = ("各市政府", "省沈抚示范区管委�
 
 #: Rules declared here bind from the plan's issue day to the end of 2025.
 ISSUED_TO_END = Period(ISSUED_ON, dt.date(2025, 12, 31))
-#: Yearly duties start with 2024, the first full year after the issue day.
-FULL_YEARS = Period(dt.date(2024, 1, 1), dt.date(2025, 12, 31))
 _FIRST_YEAR_NOTE = (
-    "First year: the plan was issued on 2023-12-10, three weeks before the end of 2023, so the yearly "
-    "duty is assessed from 2024 (effective period 2024-01-01..2025-12-31; 2023 facts are reported as "
-    "out of period). To assess 2023 as well, override the rule's `effective` period to start in 2023."
+    "First year: the library's one first-year policy for yearly duties applies (enforcerules.FirstYear, "
+    "docs/deadlines-and-periods.md): by default the duty is judged from 2024, the first calendar year after "
+    "the issue day 2023-12-10 (2023 facts are reported as out of period); "
+    "load_rulebook('liaoning', first_year=FirstYear.ISSUE_YEAR) judges 2023 as well."
 )
 
 #: The kind of unit each 责任单位 is; ``None`` for the cities, which act through their units.
@@ -236,7 +235,7 @@ def yearly_rule(
         citation=cite(str(number), quote),
         spec=RecurringCount(event=event, min_count=1, label_zh=label_zh, label_en=label_en),
         scope=scope,
-        effective=FULL_YEARS,
+        effective=ISSUED_TO_END,
         responsible=RESPONSIBLE[number],
         note=f"{note} {_FIRST_YEAR_NOTE}",
     )
@@ -646,7 +645,7 @@ FUNDING = standing(
 
 
 def _closing(name: str, clause: str, title_zh: str, title_en: str, quote: str, *, task: str, deadline: str, note: str) -> Rule:
-    effective = FULL_YEARS if deadline.startswith("每年") else ISSUED_TO_END
+    effective = ISSUED_TO_END  # yearly ones start per enforcerules.FirstYear
     return Rule(
         id=f"liaoning.closing.{name}",
         title_zh=title_zh,

@@ -42,9 +42,10 @@ _LOCAL_ABOVE_TOWNSHIP = (Level.PROVINCE, Level.CITY, Level.COUNTY)
 
 #: How yearly rules treat 2023, the year the plan was issued (2023-08-09).
 _FIRST_YEAR_NOTE = (
-    "2023: the plan was issued on 2023-08-09; the library assesses every calendar year of the "
-    "effective period (kinds.base.years_to_check), so 2023 is assessed in full, without "
-    "pro-rating. To leave 2023 out, override the rule's `effective` period to start on 2024-01-01."
+    "2023: the plan was issued on 2023-08-09; under the library's one first-year policy for yearly "
+    "duties (enforcerules.FirstYear, docs/deadlines-and-periods.md) the duty is judged from 2024, the first "
+    "calendar year after the issue day, and 2023 facts are reported as out of period; "
+    "load_rulebook(..., first_year=FirstYear.ISSUE_YEAR) judges 2023 in full, without pro-rating."
 )
 
 # -- 二（一） 全面提升行政执法人员能力素质 ---------------------------------------
