@@ -72,9 +72,12 @@ class DesignationCount(RuleKind):
         children = ctx.facts.children_of_region
         for region in scoped_regions(rule.scope, ctx.facts):
             kids = sorted((c for c in children.get(region.id, ()) if c.level is self.child_level), key=lambda c: c.id)
-            chosen = [c.id for c in kids if self.designation in c.designations]
+            chosen = [c for c in kids if self.designation in c.designations]
             values: dict[str, int | str] = {"kids": len(kids), "cnt": len(chosen), "closed": flag(ctx.as_of > rule.effective.end)}
-            evidence = {"designation": self.designation, "children": len(kids), "designated": tuple(chosen)}
+            evidence = {
+                "designation": self.designation, "children": len(kids),
+                "designated": tuple(c.id for c in chosen), "designated_names": tuple(c.name or c.id for c in chosen),
+            }
             yield Observation(region.id, rule.effective, self.designation, values, evidence)
 
     def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
@@ -99,9 +102,9 @@ class DesignationCount(RuleKind):
                 f"{need_en}, but the facts list no {self.child_level.value}-level regions under it",
                 "提供下级地区名录及其试点认定", "supply the regions below it and their designations",
             )
-        names = "、".join(obs.evidence["designated"]) or "无"
+        names = "、".join(obs.evidence.get("designated_names") or obs.evidence["designated"]) or "无"
         if status is Status.COMPLIANT:
-            return Explanation(f"{need_zh}；{kids}个下级地区中已选定{n}个（{names}）", f"{need_en}; {n} of {kids} designated ({names})")
+            return Explanation(f"{need_zh}；{kids}个{level}中已选定{n}个（{names}）", f"{need_en}; {n} of {kids} designated ({names})")
         if n < self.min_count and status is Status.PENDING:
             return Explanation(
                 f"{need_zh}；目前选定{n}个，少于{self.min_count}个（方案未规定时限，尚未到期）",

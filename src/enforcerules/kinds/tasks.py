@@ -101,9 +101,9 @@ class TaskDeadline(RuleKind):
         if status is Status.PENDING and obs.due is None:
             return Explanation(f"该项为{phrase}事项，无完成时限，尚未报送工作情况", f"standing duty ({phrase}) with no deadline; no activity reported yet", "报送该项工作情况", "report activity on this task")
         if status is Status.COMPLIANT:
-            return Explanation(f"已于{done_on}完成，未超过时限{due}（{phrase}）", f"completed on {done_on}, within the deadline {due} ({phrase})")
+            return Explanation(f"已于{done_on}完成，未超过时限{due}（含当日，{phrase}）", f"completed on {done_on}, within the deadline {due} ({phrase})")
         if status is Status.LATE:
-            return Explanation(f"于{done_on}完成，晚于时限{due}（{phrase}）", f"completed on {done_on}, after the deadline {due} ({phrase})")
+            return Explanation(f"于{done_on}完成，晚于时限{due}（含当日，{phrase}）", f"completed on {done_on}, after the deadline {due} ({phrase})")
         if status is Status.PENDING:
-            return Explanation(f"尚未完成，时限{due}（{phrase}）未到", f"not yet completed; deadline {due} ({phrase}) not yet passed", f"于{due}前完成并报送", f"complete and report by {due}")
-        return Explanation(f"时限{due}（{phrase}）已过，未报送完成", f"deadline {due} ({phrase}) has passed with no completion reported", "尽快完成并报送", "complete and report it now")
+            return Explanation(f"尚未完成，时限{due}（含当日，{phrase}）未到", f"not yet completed; deadline {due} ({phrase}) not yet passed", f"于{due}（含当日）前完成并报送", f"complete and report by {due}")
+        return Explanation(f"时限{due}（含当日，{phrase}）已过，未报送完成", f"deadline {due} ({phrase}) has passed with no completion reported", "尽快完成并报送", "complete and report it now")

@@ -172,7 +172,7 @@ class AnnualTrainingHours(RuleKind):
         out = []
         need = hours_to_micro(self.min_hours)
         if int(obs.values["tot"]) < need:
-            out.append(("培训", "training", int(obs.values["tot"]), need))
+            out.append(("计入的培训", "training", int(obs.values["tot"]), need))
         for i, s in enumerate(self.splits):
             have, need_s = int(obs.values[f"s{i}"]), hours_to_micro(s.min_hours)
             if have < need_s:
@@ -182,7 +182,7 @@ class AnnualTrainingHours(RuleKind):
     def explain(self, rule: Rule, obs: Observation, status: Status) -> Explanation:
         year, tot = obs.label, int(obs.values["tot"])
         if status is Status.NOT_APPLICABLE:
-            return Explanation(f"{year}年该人员不在执法岗位", f"the officer was not in post in {year}")
+            return Explanation(f"{year}年该人员不在执法岗位，不作要求", f"the officer was not in post in {year}")
         if status is Status.COMPLIANT:
             floors_zh = "".join(
                 f"，其中{s.label_zh or '分项'}{_fmt(int(obs.values[f's{i}']))}学时，达到不少于{s.min_hours:g}学时的要求"
@@ -197,9 +197,9 @@ class AnnualTrainingHours(RuleKind):
                 f"{_fmt(tot)} counted training hours in {year}, meeting the minimum of {self.min_hours:g}{floors_en}",
             )
         gaps = self._shortfalls(obs)
-        zh = "；".join(f"{year}年{l}{_fmt(h)}学时，少于{_fmt(n)}学时" for l, _, h, n in gaps)
+        zh = "；".join(f"{year}年参加{l}{_fmt(h)}学时，少于{_fmt(n)}学时" for l, _, h, n in gaps)
         en = "; ".join(f"{e} hours in {year}: {_fmt(h)}, below {_fmt(n)}" for _, e, h, n in gaps)
-        fix_zh = "，".join(f"{l}再完成{_fmt(n - h)}学时" for l, _, h, n in gaps)
+        fix_zh = "，".join(f"再参加{l}{_fmt(n - h)}学时" for l, _, h, n in gaps)
         fix_en = ", ".join(f"{_fmt(n - h)} more {e} hours" for _, e, h, n in gaps)
         if status is Status.PENDING:
             return Explanation(f"截至评估日{zh}（年度未结束）", f"so far {en} (year not over)", f"年底前{fix_zh}", f"before year end: {fix_en}")

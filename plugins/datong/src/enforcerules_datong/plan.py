@@ -355,7 +355,7 @@ LITIGATION_LOSS_RATE = T28.declare(
     _T28_QUOTE,
     MetricTarget(
         metric="admin_litigation_loss_rate", year=2024, deadline=T28.phrase, must_fall=True, at_most_level=Level.PROVINCE,
-        label_zh="行政诉讼败诉率", label_en="administrative litigation loss rate",
+        label_zh="行政诉讼败诉率", label_en="administrative litigation loss rate", percent=True,
     ),
     DISTRICT,
     note=_T28_NOTE,
@@ -366,7 +366,7 @@ RECONSIDERATION_RATE = T28.declare(
     _T28_QUOTE,
     MetricTarget(
         metric="admin_reconsideration_correction_rate", year=2024, deadline=T28.phrase, must_fall=True, at_most_level=Level.PROVINCE,
-        label_zh="行政复议纠错率", label_en="administrative reconsideration correction rate",
+        label_zh="行政复议纠错率", label_en="administrative reconsideration correction rate", percent=True,
     ),
     DISTRICT,
     note=_T28_NOTE,
