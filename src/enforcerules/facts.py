@@ -223,12 +223,19 @@ class Certificate:
 
 @attrs.frozen
 class TaskReport:
-    """A unit's report that it completed a plan task (``task`` is the rule's task key)."""
+    """A unit's report that it completed a plan task (``task`` is the rule's task key).
+
+    ``covers``: ids of the other units and regions the reporting unit did the
+    task for — the body a plan makes responsible (牵头单位/责任单位) reporting it
+    done for them (区司法局 for 大通区; 省司法厅 for the province's counties). A
+    unit is covered when its own id, or the id of its region, is listed.
+    """
 
     id: str = attrs.field(validator=_ident)
     task: str = attrs.field(validator=_ident)
     unit: str = attrs.field(validator=_ident)
     completed_on: _dt.date = _date_field()
+    covers: tuple[str, ...] = tuple_field(str)
 
 
 @attrs.frozen

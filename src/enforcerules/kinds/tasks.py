@@ -1,7 +1,9 @@
 """Plan tasks with a completion deadline (完成时限), reported by units.
 
 A unit shows a task done with a :class:`~enforcerules.TaskReport` naming the
-rule's ``task`` key. The deadline is the plan's phrase (see
+rule's ``task`` key — its own, or one of the body responsible for the task
+that lists the unit, or the unit's region, in ``covers`` (a duty is discharged
+for a region or unit when the responsible body reports it done for them). The deadline is the plan's phrase (see
 :mod:`enforcerules.deadlines`): fixed ("2023年底前"), annual ("每年年底前",
 one finding per year) or standing ("长期坚持", "持续推进", "按照上级部署开展"),
 which has no date and so can never be late: it is ``compliant`` once activity
@@ -20,6 +22,7 @@ from ..chinatime import to_ordinal
 from ..citation import Period
 from ..conditions import all_of, eq, lte
 from ..deadlines import Deadline, DeadlineKind, DeadlinePolicy
+from ..facts import TaskReport
 from ..findings import Status
 from ..rules import Rule, Subject
 from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag, scoped_units, years_to_check
@@ -50,8 +53,15 @@ class TaskDeadline(RuleKind):
         return self.deadline.due(policy) if self.deadline.kind is DeadlineKind.FIXED else None
 
     def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+        covering: dict[str, list[TaskReport]] = {}  # unit or region id -> reports done for it by another unit
+        for r in ctx.facts.task_reports:
+            if r.task == self.task:
+                for target in r.covers:
+                    covering.setdefault(target, []).append(r)
         for unit in scoped_units(rule.scope, ctx.facts):
-            reports = sorted(r.completed_on for r in ctx.facts.reports_by_task_unit.get((self.task, unit.id), ()) if r.completed_on <= ctx.as_of)
+            own = ctx.facts.reports_by_task_unit.get((self.task, unit.id), ())
+            others = [*covering.get(unit.id, ()), *(covering.get(unit.region, ()) if unit.region else ())]
+            reports = sorted({r.id: r.completed_on for r in (*own, *others) if r.completed_on <= ctx.as_of}.values())
             if self.deadline.kind is DeadlineKind.ANNUAL:
                 for year in years_to_check(rule, ctx, {d.year for d in reports}):
                     done = [d for d in reports if d.year == year]
