@@ -188,6 +188,11 @@ class TrainingRecord:
         converter=_to_cst, validator=attrs.validators.instance_of(_dt.datetime)
     )
     organiser: str = attrs.field(default="", validator=_str)
+    #: The unit that organised the training (a unit id), when it is one of the facts' units.
+    organising_unit: str | None = attrs.field(default=None, validator=_opt_str)
+    #: The training session the record is attendance at: every officer's record of one
+    #: session shares it, so a session attended by 40 officers counts once for its organiser.
+    session: str | None = attrs.field(default=None, validator=_opt_str)
 
     @property
     def day(self) -> _dt.date:

@@ -73,6 +73,15 @@ def _training(spec: Any, rule: Rule, h: Hints) -> None:
         h.categories.update(split.categories)
 
 
+def _unit_training(spec: Any, rule: Rule, h: Hints) -> None:
+    h.needs.update({"training", "officers", "unit_sessions"})
+    if spec.min_hours:
+        h.hour_thresholds.add(hours_to_micro(spec.min_hours))
+    if spec.min_sessions:
+        h.counts.add(int(spec.min_sessions))
+    h.categories.update(spec.categories or TrainingCategory)
+
+
 def _task(spec: Any, rule: Rule, h: Hints) -> None:
     h.tasks.add(spec.task)
 
@@ -124,6 +133,7 @@ def _certificates(spec: Any, rule: Rule, h: Hints) -> None:
 
 HINTERS: dict[str, Callable[[Any, Rule, Hints], None]] = {
     "annual_training_hours": _training,
+    "unit_training_hours": _unit_training,
     "task_deadline": _task,
     "recurring_count": _recurring,
     "relative_deadline": _relative,

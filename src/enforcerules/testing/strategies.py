@@ -337,6 +337,24 @@ def _split(total: int, parts: int, seed: int) -> list[int]:
     return [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
+def _sessions(draw: st.DrawFn, h: Hints, units: Sequence[Unit], officers: Sequence[Officer]) -> list[TrainingRecord]:
+    """Training sessions units organise: around the rulebook's session counts, each
+    attended by one to three officers (one session, one count, however many attend)."""
+    year = draw(st.sampled_from(_PLAN_YEARS))
+    counted = sorted(h.categories, key=lambda c: c.value) or list(TrainingCategory)
+    hours = sorted({t / MICRO for t in h.hour_thresholds} | {1.0, 4.0})
+    out: list[TrainingRecord] = []
+    for u in units:
+        target = draw(st.sampled_from(sorted({0, *h.counts, *(c - 1 for c in h.counts if c > 0), *(c + 1 for c in h.counts)})))
+        for k in range(target):
+            day = draw(_boundary_dates(h, _dt.date(year, 1, 1), _dt.date(year, 12, 31)))
+            at = _dt.datetime.combine(day, _dt.time(10), CST)
+            length, category = draw(st.sampled_from(hours)), draw(st.sampled_from(counted))
+            for j, o in enumerate(draw(st.lists(st.sampled_from(officers), min_size=1, max_size=3, unique_by=lambda o: o.id))):
+                out.append(TrainingRecord(f"{u.id}s{k}a{j}", o.id, length, category, at, organising_unit=u.id, session=f"{u.id}s{k}"))
+    return out
+
+
 def training_histories(
     officer_id: str, source: Any = None, *, year: int | None = None, id_prefix: str = "t"
 ) -> st.SearchStrategy[list[TrainingRecord]]:
@@ -374,6 +392,8 @@ def _facts(draw: st.DrawFn, h: Hints, max_units: int, max_officers: int) -> Fact
             training.extend(draw(_history(o.id, None, h, f"{o.id}t")))
         for k in range(draw(st.integers(0, 1)) if "certificates" in h.needs else 0):
             certificates.append(attrs.evolve(draw(_certificate((o.id,), h)), id=f"{o.id}c{k}"))
+    if "unit_sessions" in h.needs and officers:
+        training.extend(_sessions(draw, h, units, officers))
     reports = [
         TaskReport(f"r{i}", task, unit, draw(_boundary_dates(h)))
         for i, (task, unit) in enumerate(draw(st.lists(
