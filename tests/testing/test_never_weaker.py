@@ -20,7 +20,7 @@ from enforcerules.kinds import (
     RecurringCount,
     TaskDeadline,
 )
-from enforcerules.testing import Direction, Verdict, WeakeningError, assert_never_weaker, compare_rules, never_weaker, severity
+from enforcerules.testing import Direction, Verdict, WeakeningError, assert_never_weaker, compare_rules, never_weaker
 
 PROBLEM_LIST = "national.rectification.problem_list"
 HOURS = "national.training.annual_hours"

@@ -83,7 +83,12 @@ FULL_STAFF_ROTATION = Rule(
         "DeadlinePolicy.strict() (month_before=BEFORE_MONTH) reads it as 2024-05-31. '原则上' (in "
         "principle) is not modelled as a grace period: a later completion is reported as late. "
         "'本地区、本部门' binds each enforcement department for its own workforce and each government "
-        "for its region's; a unit shows completion with a task report 'full_staff_rotation'."
+        "for its region's; a unit shows completion with a task report 'full_staff_rotation'. Township "
+        "governments are bound too, unlike the government-scoped rules of 二（三）2 and 二（四）2: since "
+        "the 赋权 of 二（三）2 townships and streets hold enforcement powers and workforces of their own, "
+        "and the sentence gives that workforce to no other level ('本地区'); the delegation evaluation and "
+        "the four-level supervision system are, by their text, done for townships by the levels above. A "
+        "child jurisdiction that reads it otherwise narrows the scope's levels with a declared override."
     ),
 )
 
