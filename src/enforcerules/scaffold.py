@@ -71,6 +71,10 @@ PLAN = SourceDocument(
     title="{name_zh}提升行政执法质量三年行动实施方案",
     issuer="{name_zh}人民政府办公厅",
     number="",
+    # Set issued_on=datetime.date(Y, M, D) from the plan: every rule citing PLAN then binds from
+    # that day (the parent's rules govern before it; yearly duties follow enforcerules.FirstYear).
+    # Leave the rules' effective= at its default.
+    issued_on=None,
     note="Fill in the document number and issue date from the plan.",
 )
 cite = citer(PLAN.id)
