@@ -295,6 +295,19 @@ DECLINED: tuple[Declined, ...] = (
         "attendance at higher-level training is national.training.township_higher_level.",
     ),
     Declined(
+        "二（一）2",
+        "加强执法行为规范和职业道德教育",
+        "Education in conduct and professional ethics with no hours, date or measure of its own; " + _NO_DATE
+        + " Training hours that count are national.training.annual_hours (political-theory and ethics "
+        "education is required on top of them).",
+    ),
+    Declined(
+        "二（一）3",
+        "按照国家有关规定对在行政执法中做出突出贡献的集体和个人给予表彰奖励，推进示范创建活动",
+        "Commendation and model-building 'according to national regulations': a discretionary reward, "
+        "not a duty towards any subject, and no fact could show it owed; " + _NO_DATE,
+    ),
+    Declined(
         "二（一）3",
         "人民警察证件的管理使用按照人民警察法的规定执行",
         "Refers police certificates to the People's Police Law, which is outside these plans; the plan "
