@@ -363,6 +363,23 @@ RECTIFICATION_STAGED = task_rule(
     ),
 )
 
+RECTIFICATION_SUPERVISION = task_rule(
+    6,
+    "special_supervision",
+    "省司法厅牵头对各地区集中整治情况开展专项监督并向省政府报告",
+    "Provincial justice department supervises the rectification campaigns and reports to the provincial government",
+    "省司法厅要牵头组织有关地方和部门对各地区集中整治情况开展专项监督，并将专项监督情况向省政府报告",
+    task="rectification_special_supervision",
+    deadline="2024年11月底前",
+    scope=_PROVINCIAL_JUSTICE,
+    note=(
+        "'适时' qualifies the 集中整治 (the campaigns, held when appropriate), not this supervision, which "
+        "the 完成时限 dates with the task's stage: 2024年11月底前取得阶段性成果. The province's justice "
+        "department (牵头) reports 'rectification_special_supervision' once the supervision is done and "
+        "reported to the provincial government."
+    ),
+)
+
 QUALITY_EVALUATION = yearly_rule(
     6,
     "quality_evaluation",
@@ -702,6 +719,7 @@ RULES: tuple[Rule, ...] = (
     CERTIFICATE_MANAGEMENT,
     THREE_SYSTEMS,
     RECTIFICATION_STAGED,
+    RECTIFICATION_SUPERVISION,
     QUALITY_EVALUATION,
     CITES_DISCRETION_BASELINE,
     FOUR_LISTS_TYPICAL_CASES,
@@ -767,6 +785,7 @@ _TASK_RULES: Mapping[int, tuple[tuple[str, ...], str]] = {
         (
             "national.rectification.problem_list",
             "liaoning.task06.staged_results",
+            "liaoning.task06.special_supervision",
             "liaoning.task06.quality_evaluation",
         ),
         "常态化开展行政执法突出问题整治",
@@ -854,9 +873,10 @@ DECLINED: tuple[Declined, ...] = (
     ),
     Declined(
         "6",
-        "对照问题清单适时组织开展集中整治行动，集中整治情况报送本级司法行政部门汇总；省司法厅牵头开展专项监督并向省政府报告",
+        "对照问题清单适时组织开展集中整治行动，集中整治情况报送本级司法行政部门汇总",
         "'适时' (when appropriate) and no date of its own; the dated result is liaoning.task06.staged_results "
-        "(2024年11月底前).",
+        "(2024年11月底前). The supervision of the campaigns, which '适时' does not qualify, is "
+        "liaoning.task06.special_supervision.",
     ),
     Declined(
         "7",
