@@ -67,7 +67,7 @@ def write_tables(folder: Path, officers: int, per_officer: int, seed: int = 7) -
         "officer": ids.gather(np.repeat(np.arange(officers), per_officer)),
         "hours": rng.choice([2.0, 4.0, 6.0, 7.5, 8.0], n),
         "category": pl.Series(CATEGORIES).gather(rng.integers(0, len(CATEGORIES), n)),
-        "held_at": pl.Series(days).cast(pl.Datetime("us")) + pl.duration(hours=9),
+        "held_at": pl.Series(days).cast(pl.Datetime("us")) + dt.timedelta(hours=9),
     }).with_columns(pl.col("held_at").dt.replace_time_zone("Asia/Shanghai")).write_parquet(folder / "training.parquet")
 
 

@@ -22,6 +22,7 @@ from .errors import (
     EngineUnavailable,
     EnforcerulesError,
     FactsError,
+    PluginError,
     ResolutionError,
 )
 from .disposition import CaseDecision, Disposition, DispositionKind, decide_case
@@ -49,9 +50,12 @@ from .hookspecs import hookimpl
 from .jurisdiction import Declined, Intent, Jurisdiction, Override, Repeal
 from .loading import facts_from_json, facts_to_json, load_facts
 from .registry import Registry
+from .output import write_report
 from .report import REPORT_FORMAT_VERSION, Report
 from .rulebook import FirstYear, ResolvedRule, Rulebook
 from .rules import PLAN_PERIOD, Rule, Scope, Subject
+from .scorecard import Scorecard, scorecard, write_scorecard
+from .summary import Summary, attributed_findings, summarize
 
 __version__ = "0.1.0"
 
@@ -95,6 +99,7 @@ __all__ = [
     "Override",
     "PLAN_PERIOD",
     "Period",
+    "PluginError",
     "REPORT_FORMAT_VERSION",
     "Region",
     "Registry",
@@ -106,9 +111,11 @@ __all__ = [
     "Rule",
     "Rulebook",
     "Scope",
+    "Scorecard",
     "SourceDocument",
     "Status",
     "Subject",
+    "Summary",
     "TaskReport",
     "TrainingCategory",
     "TrainingRecord",
@@ -117,6 +124,7 @@ __all__ = [
     "UnitKind",
     "UnknownJurisdiction",
     "UnknownRuleReference",
+    "attributed_findings",
     "civil_code_period_end",
     "compile_rulebook",
     "cst_date",
@@ -130,4 +138,8 @@ __all__ = [
     "load_exemption_list",
     "load_facts",
     "load_rulebook",
+    "scorecard",
+    "summarize",
+    "write_report",
+    "write_scorecard",
 ]

@@ -8,7 +8,9 @@ the quoted text, and its relation to the parent jurisdiction.
 
 from __future__ import annotations
 
+import errno
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from .deadlines import DeadlinePolicy
@@ -115,11 +117,19 @@ def render_catalogue(registry: Registry, jurisdiction: str) -> str:
     return "\n".join(lines)
 
 
-def write_catalogues(registry: Registry, out: Path) -> list[Path]:
+def write_catalogues(registry: Registry, out: Path, jurisdictions: Iterable[str] | None = None) -> list[Path]:
+    """Write ``<id>.md`` into the folder *out* (created if missing) for each of
+    *jurisdictions* (default: every installed one); returns the paths written.
+
+    Every page is rendered before the first is written, so an unknown
+    jurisdiction or a broken plugin leaves the folder as it was. Raises
+    :class:`OSError` naming the path when *out* is not a writable folder.
+    """
+    ids = list(jurisdictions) if jurisdictions is not None else [j.id for j in registry.jurisdictions()]
+    pages = {out / f"{jid}.md": render_catalogue(registry, jid) for jid in ids}
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "exists and is not a folder", str(out))
     out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for j in registry.jurisdictions():
-        path = out / f"{j.id}.md"
-        path.write_text(render_catalogue(registry, j.id), encoding="utf-8")
-        written.append(path)
-    return written
+    for path, text in pages.items():
+        path.write_text(text, encoding="utf-8")
+    return list(pages)

@@ -3,7 +3,12 @@
 Used by ``enforcerules diff PARENT CHILD`` and the rule catalogue. For a
 child and one of its ancestors the relation comes from the overrides the
 child's chain applied after the ancestor; for unrelated jurisdictions
-(siblings) a changed rule is reported as ``differs``.
+(siblings) a changed rule is reported as ``differs``. A rule only the first
+rulebook has is ``repealed`` only when the second's chain repealed it, and
+``absent`` otherwise (the first's own addition, e.g. in a reversed diff
+``diff datong national``); a rule only the second has is ``added`` when a
+jurisdiction outside the first's chain declared it, and ``unrepealed`` when
+the first's chain declared it and then repealed it.
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ class Relation(enum.Enum):
     REPLACED = "replaced"
     REPEALED = "repealed"
     DIFFERS = "differs"  # changed, but not through the child's chain
+    ABSENT = "absent"  # only in the first rulebook, and no repeal in the second's chain removed it
+    UNREPEALED = "unrepealed"  # only in the second: the first's chain repealed it, the second's did not
 
     @classmethod
     def of(cls, intent: Intent) -> Relation:
@@ -113,17 +120,26 @@ def diff_rulebooks(parent: Rulebook, child: Rulebook, policy: DeadlinePolicy | N
     policy = policy or DeadlinePolicy()
     p_rules = {r.id: r for r in parent.rules}
     c_rules = {r.id: r for r in child.rules}
-    repealed = {r.rule_id: r for r in child.repealed}
     out: list[RuleDiff] = []
     for rid in sorted(set(p_rules) | set(c_rules)):
         if rid in p_rules and rid in c_rules:
             out.append(_compare(p_rules[rid], c_rules[rid], parent.chain, policy))
         elif rid in c_rules:
-            out.append(RuleDiff(rid, Relation.ADDED, None, c_rules[rid].rule.citation, by=(c_rules[rid].declared_by,)))
+            out.append(_only_in_child(c_rules[rid], parent))
         else:
-            rec = repealed.get(rid)
-            out.append(RuleDiff(
-                rid, Relation.REPEALED, p_rules[rid].rule.citation,
-                rec.citation if rec else None, by=(rec.jurisdiction,) if rec else (), note=rec.reason if rec else "",
-            ))
+            out.append(_only_in_parent(p_rules[rid], child))
     return out
+
+
+def _only_in_child(rule: ResolvedRule, parent: Rulebook) -> RuleDiff:
+    gone = next((r for r in parent.repealed if r.rule_id == rule.id), None)
+    if rule.declared_by in parent.chain and gone is not None:
+        return RuleDiff(rule.id, Relation.UNREPEALED, gone.citation, rule.rule.citation, by=(gone.jurisdiction,), note=gone.reason)
+    return RuleDiff(rule.id, Relation.ADDED, None, rule.rule.citation, by=(rule.declared_by,))
+
+
+def _only_in_parent(rule: ResolvedRule, child: Rulebook) -> RuleDiff:
+    rec = next((r for r in child.repealed if r.rule_id == rule.id), None)
+    if rec is not None:
+        return RuleDiff(rule.id, Relation.REPEALED, rule.rule.citation, rec.citation, by=(rec.jurisdiction,), note=rec.reason)
+    return RuleDiff(rule.id, Relation.ABSENT, rule.rule.citation, None, by=(rule.declared_by,))

@@ -2,6 +2,7 @@
 
     EnforcerulesError
      ├── DeclarationError        a rule or jurisdiction declaration is malformed
+     │    └── PluginError        a plugin failed to load, or a hook failed or returned the wrong thing
      ├── ResolutionError         a jurisdiction chain cannot be resolved
      │    ├── UnknownJurisdiction
      │    ├── DuplicateRule
@@ -29,6 +30,7 @@ __all__ = [
     "EngineUnavailable",
     "EnforcerulesError",
     "FactsError",
+    "PluginError",
     "ResolutionError",
     "UnknownJurisdiction",
     "UnknownRuleReference",
@@ -41,6 +43,27 @@ class EnforcerulesError(Exception):
 
 class DeclarationError(EnforcerulesError):
     """A rule, override or jurisdiction declaration is malformed."""
+
+
+class PluginError(DeclarationError):
+    """A plugin could not be used: its entry point failed on import, or a hook
+    raised or returned something other than what its specification says.
+
+    ``plugin`` is the plugin's name (its entry-point name), ``hook`` the hook
+    (or ``"import"``, ``"register"``) and ``problem`` what was wrong. A
+    :class:`~enforcerules.Registry` records the error and keeps the other
+    plugins working; it is raised when a jurisdiction of the broken plugin is
+    asked for.
+    """
+
+    def __init__(self, plugin: str, hook: str, problem: str) -> None:
+        super().__init__(plugin, hook, problem)
+        self.plugin = plugin
+        self.hook = hook
+        self.problem = problem
+
+    def __str__(self) -> str:
+        return f"plugin {self.plugin!r} is broken ({self.hook}): {self.problem}"
 
 
 class ResolutionError(EnforcerulesError):

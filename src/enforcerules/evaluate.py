@@ -148,20 +148,24 @@ def _check_engine_safe(rule_id: str, observed: pl.DataFrame) -> None:
     """Values every executor compares alike: ints within ±2^53, short strings, no reserved names."""
     dtype = observed.schema["values"]
     assert isinstance(dtype, pl.Struct)
+    bad: dict[str, pl.Expr] = {}
     for f in dtype.fields:
         if f.name in _RESERVED:
             raise EngineError(f"rule {rule_id!r}: observation value name {f.name!r} is reserved")
         col = pl.col("values").struct.field(f.name)
         if f.dtype == pl.String:
-            bad = col.str.len_chars() > _MAX_STR
+            bad[f.name] = col.str.len_chars() > _MAX_STR
         elif f.dtype.is_integer():
-            bad = col.abs() >= _MAX_INT
+            bad[f.name] = col.abs() >= _MAX_INT
         else:
             raise EngineError(f"rule {rule_id!r}: observation value {f.name!r} is {f.dtype}, not an int or a string")
-        hit = observed.filter(bad.fill_null(False))
-        if hit.height:
-            value = hit.select(col).item(0, 0)
-            raise EngineError(f"rule {rule_id!r}: observation value {f.name}={value!r} is not engine-safe")
+    if not bad:
+        return
+    flags = observed.select(e.fill_null(False).any().alias(k) for k, e in bad.items()).row(0, named=True)
+    for name, hit in flags.items():
+        if hit:
+            value = observed.filter(bad[name].fill_null(False)).select(pl.col("values").struct.field(name)).item(0, 0)
+            raise EngineError(f"rule {rule_id!r}: observation value {name}={value!r} is not engine-safe")
 
 
 def _rule_wide(resolved: ResolvedRule, status: Status, template: Template) -> pl.DataFrame:

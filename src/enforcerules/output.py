@@ -5,7 +5,13 @@
 ``.jsonl``     one rendered finding (the report's finding object) per line
 ``.parquet``   the findings table (no text), header in the file's metadata
 ``.csv``       the findings table (no text)
+``.html``      a report to open in a browser: charts, tables, offline (:mod:`enforcerules.html_report`)
+``.xlsx``      an Excel workbook: summary sheet, a sheet per rule family (:mod:`enforcerules.excel`)
 =============  ================================================================
+
+The last two need the whole report and the facts (for names, units and
+regions): :func:`write_report` writes them; :class:`FindingsWriter` streams
+the others.
 
 The tabular forms keep each rule's citation and quote once, in a sibling
 ``<name>.rules.<ext>``, and the rejected input records in
@@ -31,14 +37,16 @@ from typing import IO, Any
 
 import polars as pl
 
+from .factset import Facts
 from .findings import Rejection, Status
 from .findings_table import FINDINGS_SCHEMA, render_rows, rules_table
 from .report import Report, report_header
 from .rulebook import ResolvedRule
 
-__all__ = ["FORMATS", "FindingsWriter", "open_writer", "write_report"]
+__all__ = ["FORMATS", "STREAMED", "FindingsWriter", "open_writer", "write_report"]
 
-FORMATS = (".json", ".jsonl", ".parquet", ".csv")
+FORMATS = (".json", ".jsonl", ".parquet", ".csv", ".html", ".xlsx")
+STREAMED = (".json", ".jsonl", ".parquet", ".csv")
 
 
 class FindingsWriter:
@@ -49,6 +57,8 @@ class FindingsWriter:
         self.suffix = self.path.suffix.lower()
         if self.suffix not in FORMATS:
             raise ValueError(f"--out {str(path)!r}: unknown format {self.suffix or '(no extension)'!r}; use one of {', '.join(FORMATS)}")
+        if self.suffix not in STREAMED:
+            raise ValueError(f"--out {str(path)!r}: a {self.suffix} report is written whole, with the facts: use write_report")
         self.header = dict(header)
         self.rules = rules
         self.as_of = as_of
@@ -161,9 +171,26 @@ def open_writer(path: Path, report_header: Mapping[str, Any], rules: Mapping[str
     return FindingsWriter(path, header=report_header, rules=rules, as_of=as_of)
 
 
-def write_report(report: Report, path: Path) -> None:
-    """Write a finished report to *path* (format by extension)."""
+def write_report(report: Report, path: Path | str, *, facts: Facts | None = None, lang: str = "zh") -> None:
+    """Write a finished report to *path* (format by extension).
+
+    ``.html`` and ``.xlsx`` take the *facts* too, to name subjects and place
+    them in units and regions; without them the facts are taken as empty.
+    An ``.html`` report opens in *lang* (``zh`` or ``en``).
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix in (".html", ".xlsx"):
+        facts = facts if facts is not None else Facts()
+        if suffix == ".html":
+            from .html_report import write_html
+
+            write_html(report, facts, Path(path), lang=lang)
+        else:
+            from .excel import write_xlsx
+
+            write_xlsx(report, facts, Path(path))
+        return
     header = report_header(report.jurisdiction, report.rulebook_digest, report.as_of, report.engine, report.policy)
-    writer = open_writer(path, header, report.rules, report.as_of)
+    writer = open_writer(Path(path), header, report.rules, report.as_of)
     writer.write(report.table)
     writer.close(report.rejections)

@@ -104,9 +104,13 @@ class ResolvedRule:
         return tuple(o.jurisdiction for o in self.overrides)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Rulebook:
-    """The resolved rules of one jurisdiction; hashable and safe to share."""
+    """The resolved rules of one jurisdiction; hashable and safe to share.
+
+    Its repr is one short line (``<Rulebook national→shanxi: 41 rules, digest
+    abcd1234>``); the rules themselves are in :attr:`rules`.
+    """
 
     jurisdiction: Jurisdiction
     chain: tuple[str, ...]
@@ -117,6 +121,10 @@ class Rulebook:
 
     def __iter__(self) -> Iterator[ResolvedRule]:
         return iter(self.rules)
+
+    def __repr__(self) -> str:
+        repealed = f", {len(self.repealed)} repealed" if self.repealed else ""
+        return f"<Rulebook {'→'.join(self.chain)}: {len(self.rules)} rules{repealed}, digest {self.digest[:8]}>"
 
     def __len__(self) -> int:
         return len(self.rules)

@@ -10,6 +10,8 @@ evaluate the example rule with the plugin test kit
 
 from __future__ import annotations
 
+import errno
+import json
 import re
 from pathlib import Path
 
@@ -25,7 +27,7 @@ build-backend = "setuptools.build_meta"
 [project]
 name = "enforcerules-{id}"
 version = "0.1.0"
-description = "enforcerules jurisdiction: {name_en}"
+description = {description_toml}
 requires-python = ">=3.11"
 dependencies = ["enforcerules>=0.1", "enforcerules-{parent}>=0.1"]
 
@@ -36,7 +38,7 @@ dependencies = ["enforcerules>=0.1", "enforcerules-{parent}>=0.1"]
 where = ["src"]
 '''
 
-_INIT = '''"""{name_zh} ({name_en}): jurisdiction plugin for enforcerules."""
+_INIT = '''{init_doc}
 
 from __future__ import annotations
 
@@ -52,13 +54,12 @@ def enforcerules_jurisdictions() -> list[Jurisdiction]:
     return [JURISDICTION]
 '''
 
-_PLAN = '''"""{name_zh}实施方案, clause by clause.
+_PLAN = '''{plan_doc}
 
-Replace the example document, rule and override below with the plan's own.
-Restating a parent obligation with the same content needs no declaration: it
-is inherited. Changing a number, a date or a scope is an Override citing the
-local clause. A row that cannot be checked from facts goes into DECLINED.
-"""
+# Replace the example document, rule and override below with the plan's own.
+# Restating a parent obligation with the same content needs no declaration: it
+# is inherited. Changing a number, a date or a scope is an Override citing the
+# local clause. A row that cannot be checked from facts goes into DECLINED.
 
 from __future__ import annotations
 
@@ -67,9 +68,9 @@ from enforcerules.citation import citer
 from enforcerules.kinds import TaskDeadline
 
 PLAN = SourceDocument(
-    id="{id}-plan",
-    title="{name_zh}提升行政执法质量三年行动实施方案",
-    issuer="{name_zh}人民政府办公厅",
+    id={plan_id_py},
+    title={title_py},
+    issuer={issuer_py},
     number="",
     # Set issued_on=datetime.date(Y, M, D) from the plan: every rule citing PLAN then binds from
     # that day (the parent's rules govern before it; yearly duties follow enforcerules.FirstYear).
@@ -80,11 +81,11 @@ PLAN = SourceDocument(
 cite = citer(PLAN.id)
 
 EXAMPLE_TASK = Rule(
-    id="{id}.example.task",
+    id={task_rule_py},
     title_zh="示例任务（替换为方案中的任务）",
     title_en="Example task (replace with a task of the plan)",
     citation=cite("一", "（在此逐字引用方案原文）"),
-    spec=TaskDeadline(task="{id}_example_task", deadline="2024年底前"),
+    spec=TaskDeadline(task={task_key_py}, deadline="2024年底前"),
     scope=Scope(Subject.UNIT, unit_kinds=(UnitKind.ENFORCEMENT,)),
 )
 
@@ -99,11 +100,11 @@ EXAMPLE_OVERRIDE = Override(
 DECLINED: tuple[Declined, ...] = ()
 
 JURISDICTION = Jurisdiction(
-    id="{id}",
-    name_zh="{name_zh}",
-    name_en="{name_en}",
+    id={id_py},
+    name_zh={name_zh_py},
+    name_en={name_en_py},
     level=Level.{level},
-    parent="{parent}",
+    parent={parent_py},
     documents=(PLAN,),
     rules=(EXAMPLE_TASK,),
     overrides=(EXAMPLE_OVERRIDE,),
@@ -111,9 +112,10 @@ JURISDICTION = Jurisdiction(
 )
 '''
 
-_TEST = '''"""{name_zh}: the plugin resolves, every rule is cited, and the example rule
-behaves on both sides of its deadline (replace it with tests of the plan's own rules;
-see "The plugin test kit" in enforcerules' docs/testing-plugins.md)."""
+_TEST = '''{test_doc}
+
+# Replace the example rule's test with tests of the plan's own rules; see
+# "The plugin test kit" in enforcerules' docs/testing-plugins.md.
 
 from __future__ import annotations
 
@@ -124,28 +126,31 @@ import pytest
 import enforcerules as er
 from enforcerules.testing import ENGINES, run_rule, status_of
 
-EXAMPLE_TASK = "{id}.example.task"
-UNIT = {{"id": "unit", "name": "示例执法部门", "kind": "enforcement", "level": "{level_value}"}}
+JURISDICTION = {id_py}
+PARENT = {parent_py}
+EXAMPLE_TASK = {task_rule_py}
+TASK_KEY = {task_key_py}
+UNIT = {{"id": "unit", "name": "示例执法部门", "kind": "enforcement", "level": {level_value_py}}}
 
 
 def test_rulebook_resolves_on_its_parent() -> None:
-    book = er.load_rulebook("{id}")
-    assert book.chain[-2:] == ("{parent}", "{id}")
+    book = er.load_rulebook(JURISDICTION)
+    assert book.chain[-2:] == (PARENT, JURISDICTION)
 
 
 def test_every_rule_is_cited_and_quoted() -> None:
-    for rule in er.load_rulebook("{id}"):
+    for rule in er.load_rulebook(JURISDICTION):
         assert rule.rule.citation.clause and rule.rule.citation.quote
         assert rule.rule.title_zh and rule.rule.title_en
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_example_task_is_due_at_the_end_of_2024(engine: str) -> None:
-    book = er.load_rulebook("{id}")
+    book = er.load_rulebook(JURISDICTION)
 
     def status(completed_on: str | None, as_of: dt.date) -> er.Status:
         reports = [] if completed_on is None else [
-            {{"id": "r1", "task": "{id}_example_task", "unit": "unit", "completed_on": completed_on}}
+            {{"id": "r1", "task": TASK_KEY, "unit": "unit", "completed_on": completed_on}}
         ]
         findings = run_rule(book, EXAMPLE_TASK, {{"units": [UNIT], "task_reports": reports}}, as_of, engine=engine)
         return status_of(findings, "unit")
@@ -156,7 +161,7 @@ def test_example_task_is_due_at_the_end_of_2024(engine: str) -> None:
     assert status(None, dt.date(2025, 1, 1)) is er.Status.VIOLATION
 '''
 
-_README = '''# {name_zh} ({name_en})
+_README = '''# {name_zh_md} ({name_en_md})
 
 enforcerules jurisdiction plugin. Parent: `{parent}`.
 
@@ -173,13 +178,56 @@ Install beside the core: `pip install -e .` in this folder, then
 '''
 
 
+def _docstring(text: str) -> str:
+    """A module docstring holding *text* as data: triple-quoted when that is safe, else repr()."""
+    if '"""' in text or "\\" in text or text.endswith('"') or not text.isprintable():
+        return repr(text)
+    return f'"""{text}"""'
+
+
+def _name(field: str, value: str) -> str:
+    # Printable and one line: the name goes into Python, TOML and Markdown as data.
+    if not value.strip() or not value.isprintable() or len(value) > 200:
+        raise DeclarationError(
+            f"{field} must be a non-empty printable one-line name of at most 200 characters (got {value!r})"
+        )
+    return value
+
+
+def _markdown(text: str) -> str:
+    """*text* shown literally in Markdown prose (no markup, no HTML)."""
+    return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
+
+
 def scaffold_plugin(out: Path, jid: str, *, parent: str, name_zh: str, name_en: str, level: Level) -> list[Path]:
-    """Write a new plugin folder at *out*; refuses to overwrite an existing one."""
-    if not re.fullmatch(r"[a-z][a-z0-9_]*", jid):
-        raise DeclarationError(f"jurisdiction id must be a lower-case identifier like 'hefei' (got {jid!r})")
-    if out.exists() and any(out.iterdir()):
-        raise DeclarationError(f"{out} exists and is not empty")
-    values = {"id": jid, "parent": parent, "name_zh": name_zh, "name_en": name_en, "level": level.name, "level_value": level.value}
+    """Write a new plugin folder at *out*; refuses to overwrite anything.
+
+    Every user-supplied string is written into the generated code as a
+    literal (``repr`` in Python, a JSON-escaped basic string in TOML), never
+    as code. Raises :class:`~enforcerules.DeclarationError` for a bad id or
+    name and :class:`FileExistsError` when *out* is a file or a non-empty
+    folder.
+    """
+    for field, value in (("jurisdiction id", jid), ("parent", parent)):
+        if not isinstance(value, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", value):
+            raise DeclarationError(f"{field} must be a lower-case identifier like 'hefei' (got {value!r})")
+    name_zh, name_en = _name("--name-zh", name_zh), _name("--name-en", name_en)
+    if not isinstance(level, Level):
+        raise DeclarationError(f"level must be a Level (got {level!r})")
+    if out.exists() and not (out.is_dir() and not any(out.iterdir())):
+        raise FileExistsError(errno.EEXIST, "exists and is not an empty folder", str(out))
+    values = {
+        "id": jid, "parent": parent, "level": level.name, "name_zh_md": _markdown(name_zh), "name_en_md": _markdown(name_en),
+        "id_py": repr(jid), "parent_py": repr(parent), "name_zh_py": repr(name_zh), "name_en_py": repr(name_en),
+        "level_value_py": repr(level.value), "plan_id_py": repr(f"{jid}-plan"),
+        "title_py": repr(f"{name_zh}提升行政执法质量三年行动实施方案"), "issuer_py": repr(f"{name_zh}人民政府办公厅"),
+        "task_rule_py": repr(f"{jid}.example.task"), "task_key_py": repr(f"{jid}_example_task"),
+        "description_toml": json.dumps(f"enforcerules jurisdiction: {name_en}", ensure_ascii=False),
+        "init_doc": _docstring(f"{name_zh} ({name_en}): jurisdiction plugin for enforcerules."),
+        "plan_doc": _docstring(f"{name_zh}实施方案, clause by clause."),
+        "test_doc": _docstring(f"{name_zh}: the plugin resolves, every rule is cited, and the example rule "
+                               "behaves on both sides of its deadline."),
+    }
     files = {
         out / "pyproject.toml": _PYPROJECT,
         out / "README.md": _README,
@@ -187,7 +235,8 @@ def scaffold_plugin(out: Path, jid: str, *, parent: str, name_zh: str, name_en: 
         out / "src" / f"enforcerules_{jid}" / "plan.py": _PLAN,
         out / "tests" / f"test_{jid}_plan.py": _TEST,
     }
-    for path, template in files.items():
+    texts = {path: template.format(**values) for path, template in files.items()}
+    for path, text in texts.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(template.format(**values), encoding="utf-8")
-    return sorted(files)
+        path.write_text(text, encoding="utf-8")
+    return sorted(texts)

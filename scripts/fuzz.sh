@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# A longer fuzz campaign than the test suite's (tests/fuzz), with figures per target:
+# inputs tried, crashes, tracebacks, wrong results.
+#
+#   scripts/fuzz.sh                    # every target, FUZZ_EXAMPLES inputs each (default 20000)
+#   FUZZ_EXAMPLES=100000 scripts/fuzz.sh cli registry
+#   FUZZ_SEED=1 scripts/fuzz.sh cli    # repeatable
+#
+# Exits 1 when any target had a failing input (the first few are printed).
+# A new target: a fuzz_<name> function below, its name in TARGETS, and the
+# target itself in tests/fuzz/targets.py (a strategy and a check).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -x .venv/bin/python ] || scripts/setup.sh
+EXAMPLES=${FUZZ_EXAMPLES:-20000}
+SEED_ARGS=()
+[ -n "${FUZZ_SEED:-}" ] && SEED_ARGS=(--seed "$FUZZ_SEED")
+
+hypothesis_target() {  # a target of tests/fuzz/targets.py
+  .venv/bin/python tests/fuzz/campaign.py "$1" --examples "$EXAMPLES" "${SEED_ARGS[@]}"
+}
+
+fuzz_cli() {       # random argv: subcommands, options, paths and junk, through enforcerules.cli.main
+  hypothesis_target cli
+}
+
+fuzz_registry() {  # random plugins: hook results of every type, exceptions, half-way failures
+  hypothesis_target registry
+}
+
+TARGETS=(cli registry)
+selected=("$@")
+[ ${#selected[@]} -eq 0 ] && selected=("${TARGETS[@]}")
+
+echo "enforcerules fuzz campaign: ${EXAMPLES} inputs per target; $(date -u +%Y-%m-%dT%H:%MZ); $(.venv/bin/python --version)"
+failed=0
+for target in "${selected[@]}"; do
+  if ! declare -F "fuzz_${target}" >/dev/null; then
+    echo "unknown target ${target} (known: ${TARGETS[*]})" >&2
+    exit 2
+  fi
+  "fuzz_${target}" || failed=1
+done
+exit "$failed"
