@@ -39,16 +39,36 @@ def test_dates_must_be_written_yyyy_mm_dd(day: str) -> None:
 
 
 def test_a_repeated_key_is_a_located_rejection() -> None:
-    facts = er.load_facts('{"units": [{"id": "u1", "id": "u2", "name": "局", "kind": "enforcement", "level": "county"}]}')
+    facts = er.loads_facts('{"units": [{"id": "u1", "id": "u2", "name": "局", "kind": "enforcement", "level": "county"}]}')
     assert [(r.location, r.reason) for r in facts.rejections] == [("$.units[0].id", "duplicate key")]
 
 
-def test_two_metrics_for_one_region_and_year_are_not_both_loaded() -> None:
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_conflicting_metrics_for_one_region_and_year_are_both_rejected_in_any_order(order: tuple[int, int]) -> None:
+    # issue 10 item 6: the first used to win, so the verdict flipped with record order
     region = {"id": "r", "name": "区", "level": "county"}
     m = {"name": "litigation_loss_rate", "region": "r", "year": 2024}
-    facts = er.load_facts({"regions": [region], "metrics": [{"id": "a", **m, "value": 0.1}, {"id": "b", **m, "value": 0.2}]})
+    metrics = [{"id": "a", **m, "value": 0.1}, {"id": "b", **m, "value": 0.2}]
+    facts = er.load_facts({"regions": [region], "metrics": [metrics[i] for i in order]})
+    assert facts.metrics == ()
+    assert sorted(r.location for r in facts.rejections) == ["$.metrics[0]", "$.metrics[1]"]
+    assert all(r.reason.startswith("duplicate name+region+year") for r in facts.rejections)
+
+
+def test_identical_metrics_for_one_region_and_year_keep_the_first() -> None:
+    region = {"id": "r", "name": "区", "level": "county"}
+    m = {"name": "litigation_loss_rate", "region": "r", "year": 2024, "value": 0.1}
+    facts = er.load_facts({"regions": [region], "metrics": [{"id": "a", **m}, {"id": "b", **m}]})
     assert [x.id for x in facts.metrics] == ["a"]
     assert facts.rejections[0].location == "$.metrics[1]" and facts.rejections[0].reason.startswith("duplicate name+region+year")
+
+
+def test_conflicting_records_with_one_id_are_both_rejected() -> None:
+    officers = [{"id": "o1", "unit": "u1", "hired_on": "2020-01-01"}, {"id": "o1", "unit": "u1", "hired_on": "2021-01-01"}]
+    for records in (officers, officers[::-1]):
+        facts = er.load_facts({"units": [UNIT], "officers": records})
+        assert facts.officers == ()
+        assert sorted(r.location for r in facts.rejections) == ["$.officers[0].id", "$.officers[1].id"]
 
 
 @pytest.mark.parametrize("year", [10**30, -5, 1899, 2201])
@@ -61,13 +81,13 @@ def test_metric_years_are_bounded(year: int) -> None:
 @pytest.mark.parametrize("text", ["[" * 100_000, '{"x": ' + "9" * 5000 + "}", "[1]"])
 def test_unparseable_or_non_object_documents_raise_facts_error(text: str) -> None:
     with pytest.raises(er.FactsError):
-        er.load_facts(text)
+        er.loads_facts(text)
 
 
 def test_bytes_and_a_byte_order_mark_are_read(tmp_path: Path) -> None:
     data = json.dumps({"units": [UNIT]}, ensure_ascii=False).encode("utf-8-sig")
     (tmp_path / "f.json").write_bytes(data)
-    assert len(er.load_facts(data).units) == 1
+    assert len(er.loads_facts(data).units) == 1
     assert len(er.load_facts(tmp_path / "f.json").units) == 1
 
 

@@ -48,7 +48,8 @@ from .facts import (
 from .findings import Finding, Rejection, Status
 from .hookspecs import hookimpl
 from .jurisdiction import Declined, Intent, Jurisdiction, Override, Repeal
-from .loading import facts_from_json, facts_to_json, load_facts
+from .limits import Limits
+from .loading import facts_from_json, facts_to_json, load_facts, load_frames, load_tables, loads_facts
 from .registry import Registry
 from .output import write_report
 from .report import REPORT_FORMAT_VERSION, Report
@@ -90,6 +91,7 @@ __all__ = [
     "Intent",
     "Jurisdiction",
     "Level",
+    "Limits",
     "LoadedExemptionList",
     "Metric",
     "MidMonthReading",
@@ -137,7 +139,10 @@ __all__ = [
     "hookimpl",
     "load_exemption_list",
     "load_facts",
+    "load_frames",
     "load_rulebook",
+    "load_tables",
+    "loads_facts",
     "scorecard",
     "summarize",
     "write_report",

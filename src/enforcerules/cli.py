@@ -484,9 +484,12 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     if extra:  # reported by the subcommand, with its usage line, rather than by the top-level parser
         subparsers.choices[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
-    # Every argument takes one value; argparse (3.11) may leave a list for a repeated "--".
+    # Every argument but the repeatable filters takes one value; argparse (3.11)
+    # may leave a list for a repeated "--".
+    sub = subparsers.choices[args.command]
+    repeatable = {a.dest for a in sub._actions if isinstance(a, argparse._AppendAction)}
     for name, value in vars(args).items():
-        if isinstance(value, list):
+        if isinstance(value, list) and name not in repeatable:
             subparsers.choices[args.command].error(f"argument {name}: expected one value")
     return args
 

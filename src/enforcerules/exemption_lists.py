@@ -52,7 +52,7 @@ from .errors import DeclarationError
 from .facts import Harm
 from .findings import Rejection
 from .kinds.cases import ExemptionEntry, ExemptionList, ListKind
-from .loading import _Bad, _enum, _exact, _parse_fields, _Parsers, _read_json, _str_list
+from .jsonrecords import Bad as _Bad, Parsers as _Parsers, enum_parser as _enum, exact as _exact, parse_fields as _parse_fields, read_json as _read_json, str_list as _str_list
 
 __all__ = [
     "FORMAT",

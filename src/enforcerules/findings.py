@@ -71,13 +71,21 @@ class Finding:
 class Rejection:
     """An input record that was not evaluated, where it is and why.
 
-    ``location`` is a JSONPath-like pointer (``$.officers[3].hired_on``).
+    ``location`` is a JSONPath-like pointer (``$.officers[3].hired_on``), or
+    for a table its file or name (``officers.csv[3].hired_on``). ``source``
+    is the file, sheet or table the record came from, ``section`` its
+    section, ``row`` its index there (from 0; ``None`` for a whole section or
+    document) and ``column`` the field at fault, when there is one.
     """
 
     location: str
     reason: str
     value: Any = None
     expected: str = ""
+    source: str = ""
+    section: str = ""
+    row: int | None = None
+    column: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -85,6 +93,10 @@ class Rejection:
             "reason": self.reason,
             "value": _jsonable(self.value),
             "expected": self.expected,
+            "source": self.source,
+            "section": self.section,
+            "row": self.row,
+            "column": self.column,
         }
 
     def __str__(self) -> str:

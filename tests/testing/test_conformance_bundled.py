@@ -27,7 +27,7 @@ def test_every_installed_jurisdiction_gets_the_whole_suite() -> None:
         book = er.load_rulebook(jid)
         expected = {"loads", "deterministic", "monotone_hours", "monotone_completion", "monotone_as_of", "json_round_trip"}
         expected |= {f"rule_cited[{r.id}]" for r in book.rules}
-        expected |= {"durable_matches_python"} if durable_available() else set()
+        expected |= {"columnar_matches_python"} | ({"durable_matches_python"} if durable_available() else set())
         expected |= {"never_weaker_than_parent"} if book.jurisdiction.parent else set()
         assert names == expected
 

@@ -284,7 +284,7 @@ def _search(
         facts, day, policy = hypothesis.find(
             scenarios,
             lambda s: _witness(parent, child, *s) is not None,
-            settings=settings(max_examples=max_examples, database=None, derandomize=True, phases=_PHASES, deadline=None,
+            settings=settings(max_examples=max_examples, database=None, deadline=None, derandomize=True, phases=_PHASES,
                               suppress_health_check=list(HealthCheck)),
         )
     except hypothesis.errors.NoSuchExample:
