@@ -38,6 +38,7 @@ class Hints:
     """Values fact generation should hit exactly, collected from rules."""
 
     hour_thresholds: set[int] = attrs.field(factory=set)  # millionths of an hour
+    training_years: set[int] = attrs.field(factory=set)  # years a training rule judges
     categories: set[TrainingCategory] = attrs.field(factory=set)
     tasks: set[str] = attrs.field(factory=set)
     events: dict[str, set[Subject]] = attrs.field(factory=dict)  # event kind -> subjects
@@ -66,6 +67,7 @@ class Hints:
 
 def _training(spec: Any, rule: Rule, h: Hints) -> None:
     h.needs.add("training")
+    h.training_years.update(range(rule.effective.start.year, rule.effective.end.year + 1))
     h.hour_thresholds.add(hours_to_micro(spec.min_hours))
     h.categories.update(spec.counted)
     for split in getattr(spec, "splits", ()):

@@ -298,7 +298,8 @@ def metric_records(region_ids: Sequence[str] | None = None, source: Any = None) 
 @lru_cache(maxsize=256)
 @st.composite
 def _history(draw: st.DrawFn, officer_id: str, year: int | None, h: Hints, prefix: str) -> list[TrainingRecord]:
-    year = year if year is not None else draw(st.sampled_from(_PLAN_YEARS))
+    # Years the training rules judge (a local rule may start a year after its parent's).
+    year = year if year is not None else draw(st.sampled_from(sorted(h.training_years) or _PLAN_YEARS))
     counted = sorted(h.categories, key=lambda c: c.value)
     others = [c for c in TrainingCategory if c not in h.categories] or list(TrainingCategory)
     threshold = draw(st.sampled_from(sorted(h.hour_thresholds)))
