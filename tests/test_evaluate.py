@@ -97,7 +97,7 @@ def test_compiled_rules_must_end_with_a_catch_all() -> None:
 def test_compiled_form_is_inspectable_json() -> None:
     compiled = er.compile_rulebook(registry_with(ROOT).rulebook("root"))
     ruleset = compiled["root.training.hours"].ruleset
-    assert ruleset["b1"] == {"all": [{"m": {"$and": [{"t": "obs"}, {"$gte": {"tot": 6000}}]}}], "run": "b1"}
+    assert ruleset["b1"] == {"all": [{"m": {"$and": [{"t": "obs"}, {"$gte": {"tot": 60_000_000}}]}}], "run": "b1"}
     assert ruleset["b3"] == {"all": [{"m": {"t": "obs"}}], "run": "b3"}
 
 

@@ -53,7 +53,7 @@ from .loading import facts_from_json, facts_to_json, load_facts, load_frames, lo
 from .registry import Registry
 from .output import write_report
 from .report import REPORT_FORMAT_VERSION, Report
-from .rulebook import ResolvedRule, Rulebook
+from .rulebook import FirstYear, ResolvedRule, Rulebook
 from .rules import PLAN_PERIOD, Rule, Scope, Subject
 from .scorecard import Scorecard, scorecard, write_scorecard
 from .summary import Summary, attributed_findings, summarize
@@ -85,6 +85,7 @@ __all__ = [
     "Facts",
     "FactsError",
     "Finding",
+    "FirstYear",
     "Harm",
     "HolidayCalendar",
     "Intent",

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from .registry import Registry
-from .rulebook import Rulebook
+from .rulebook import FirstYear, Rulebook
 
 __all__ = ["load_rulebook"]
 
 
-def load_rulebook(jurisdiction: str, *, registry: Registry | None = None) -> Rulebook:
+def load_rulebook(
+    jurisdiction: str, *, registry: Registry | None = None, first_year: FirstYear = FirstYear.FULL_YEARS
+) -> Rulebook:
     """The resolved rulebook of an installed jurisdiction (``"national"``, ``"shanxi"``…).
 
     Without *registry*, a fresh one discovers plugins through entry points.
+    *first_year* decides the first year yearly duties are judged for
+    (:class:`~enforcerules.FirstYear`).
     """
-    return (registry or Registry()).rulebook(jurisdiction)
+    return (registry or Registry()).rulebook(jurisdiction, first_year=first_year)

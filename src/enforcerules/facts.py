@@ -188,6 +188,11 @@ class TrainingRecord:
         converter=_to_cst, validator=attrs.validators.instance_of(_dt.datetime)
     )
     organiser: str = attrs.field(default="", validator=_str)
+    #: The unit that organised the training (a unit id), when it is one of the facts' units.
+    organising_unit: str | None = attrs.field(default=None, validator=_opt_str)
+    #: The training session the record is attendance at: every officer's record of one
+    #: session shares it, so a session attended by 40 officers counts once for its organiser.
+    session: str | None = attrs.field(default=None, validator=_opt_str)
 
     @property
     def day(self) -> _dt.date:
@@ -223,12 +228,19 @@ class Certificate:
 
 @attrs.frozen
 class TaskReport:
-    """A unit's report that it completed a plan task (``task`` is the rule's task key)."""
+    """A unit's report that it completed a plan task (``task`` is the rule's task key).
+
+    ``covers``: ids of the other units and regions the reporting unit did the
+    task for — the body a plan makes responsible (牵头单位/责任单位) reporting it
+    done for them (区司法局 for 大通区; 省司法厅 for the province's counties). A
+    unit is covered when its own id, or the id of its region, is listed.
+    """
 
     id: str = attrs.field(validator=_ident)
     task: str = attrs.field(validator=_ident)
     unit: str = attrs.field(validator=_ident)
     completed_on: _dt.date = _date_field()
+    covers: tuple[str, ...] = tuple_field(str)
 
 
 @attrs.frozen

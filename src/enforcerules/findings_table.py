@@ -120,10 +120,11 @@ def _words(resolved: ResolvedRule, row: Mapping[str, Any], as_of: _dt.date) -> E
         )
     if template is Template.NO_SUBJECTS:
         subject = resolved.rule.scope.subject.value
+        subject_zh = {"officer": "执法人员", "unit": "执法单位", "region": "地区", "case": "案件", "certificate": "执法证件"}.get(subject, "对象")
         return Explanation(
-            f"事实中没有本规则约束的{subject}，无法评判",
+            f"事实中没有本规则约束的{subject_zh}，无法评判",
             f"the facts contain no {subject} this rule binds, so it cannot be judged",
-            f"提供本规则适用的{subject}数据",
+            f"提供本规则适用的{subject_zh}数据",
             f"supply the {subject} records this rule applies to",
         )
     return Explanation(

@@ -28,7 +28,7 @@ from . import hookspecs
 from .calendar import HolidayCalendar
 from .errors import PluginError, UnknownJurisdiction
 from .jurisdiction import Jurisdiction
-from .rulebook import Rulebook, resolve
+from .rulebook import FirstYear, Rulebook, resolve
 
 if TYPE_CHECKING:
     from .factset import Facts
@@ -286,17 +286,18 @@ class Registry:
     def plugin_of(self, jid: str) -> str:
         return self._collect()[1][jid]
 
-    def rulebook(self, jid: str) -> Rulebook:
-        """The resolved rulebook of *jid* (cached per registry)."""
-        if jid not in self._rulebooks:
+    def rulebook(self, jid: str, *, first_year: FirstYear = FirstYear.FULL_YEARS) -> Rulebook:
+        """The resolved rulebook of *jid* (cached per registry); *first_year*: see :class:`FirstYear`."""
+        key = jid if first_year is FirstYear.FULL_YEARS else f"{jid}/{FirstYear(first_year).value}"
+        if key not in self._rulebooks:
             declared, origin, unavailable = self._collect()
             self.jurisdiction(jid)
             try:
-                self._rulebooks[jid] = resolve(jid, declared, origin)
+                self._rulebooks[key] = resolve(jid, declared, origin, first_year=first_year)
             except UnknownJurisdiction:
                 self._raise_for_broken_ancestor(jid, declared, unavailable)
                 raise
-        return self._rulebooks[jid]
+        return self._rulebooks[key]
 
     @staticmethod
     def _raise_for_broken_ancestor(jid: str, declared: Mapping[str, Jurisdiction], unavailable: Mapping[str, PluginError]) -> None:

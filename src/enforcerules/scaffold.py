@@ -72,6 +72,10 @@ PLAN = SourceDocument(
     title={title_py},
     issuer={issuer_py},
     number="",
+    # Set issued_on=datetime.date(Y, M, D) from the plan: every rule citing PLAN then binds from
+    # that day (the parent's rules govern before it; yearly duties follow enforcerules.FirstYear).
+    # Leave the rules' effective= at its default.
+    issued_on=None,
     note="Fill in the document number and issue date from the plan.",
 )
 cite = citer(PLAN.id)

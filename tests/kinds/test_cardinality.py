@@ -42,9 +42,9 @@ def jinzhong(*pilots: str, extra: tuple[er.Region, ...] = ()) -> er.Facts:
     return er.Facts(regions=(*regions, *extra))
 
 
-def run(f: er.Facts, engine: str, rule: er.Rule | None = None) -> list[er.Finding]:
+def run(f: er.Facts, engine: str, rule: er.Rule | None = None, as_of: dt.date = AS_OF) -> list[er.Finding]:
     j = er.Jurisdiction(id="shanxi", name_zh="山西省", name_en="Shanxi", level=er.Level.PROVINCE, rules=(rule or pilot_rule(),))
-    return list(er.evaluate(registry_with(j).rulebook("shanxi"), f, AS_OF, engine=engine).findings)
+    return list(er.evaluate(registry_with(j).rulebook("shanxi"), f, as_of, engine=engine).findings)
 
 
 def only(findings: list[er.Finding]) -> er.Finding:
@@ -61,9 +61,14 @@ def test_12_each_city_with_one_or_two_pilot_counties_is_compliant(engine: str, p
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_12_a_city_with_no_pilot_county_has_too_few(engine: str) -> None:
+def test_12_a_city_with_no_pilot_county_has_too_few_pending_while_the_undated_duty_runs(engine: str) -> None:
+    # The plan sets no date: too few is pending through the last day of the period, a violation after.
     f = only(run(jinzhong(), engine))
-    assert f.status is S.VIOLATION and "fewer than 1" in f.explanation_en and "少于1个" in f.explanation_zh
+    assert f.status is S.PENDING and "fewer than 1" in f.explanation_en and "少于1个" in f.explanation_zh
+    assert "未规定时限" in f.explanation_zh
+    assert only(run(jinzhong(), engine, as_of=dt.date(2025, 12, 31))).status is S.PENDING
+    late = only(run(jinzhong(), engine, as_of=dt.date(2026, 1, 1)))
+    assert late.status is S.VIOLATION and "少于1个" in late.explanation_zh
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -79,7 +84,7 @@ def test_12_provincial_pilots_do_not_count_as_city_pilots(engine: str) -> None:
     f = er.Facts(regions=tuple(
         region(r.id, r.level, r.parent, PROVINCE_PILOT) if r.id in ("lingshi", "zuoquan") else r for r in f.regions
     ))
-    assert only(run(f, engine)).status is S.VIOLATION
+    assert only(run(f, engine)).status is S.PENDING
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -105,14 +110,14 @@ def test_12_each_county_selects_one_or_two_pilot_townships(engine: str) -> None:
     towns = (region("t1", er.Level.TOWNSHIP, "yuci", COUNTY_PILOT), region("t2", er.Level.TOWNSHIP, "yuci"),
              region("t3", er.Level.TOWNSHIP, "taigu"))
     findings = {x.subject: x.status for x in run(jinzhong(extra=towns), engine, rule)}
-    assert findings == {"yuci": S.COMPLIANT, "taigu": S.VIOLATION, "lingshi": S.INSUFFICIENT_DATA,
+    assert findings == {"yuci": S.COMPLIANT, "taigu": S.PENDING, "lingshi": S.INSUFFICIENT_DATA,
                         "zuoquan": S.INSUFFICIENT_DATA, "qixian": S.INSUFFICIENT_DATA}
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.sets(st.sampled_from(("lingshi", "zuoquan", "yuci", "taigu", "qixian"))), st.sampled_from(ENGINES))
 def test_12_verdict_is_the_count_within_one_to_two(pilots: set[str], engine: str) -> None:
-    expected = S.COMPLIANT if 1 <= len(pilots) <= 2 else S.VIOLATION
+    expected = S.COMPLIANT if 1 <= len(pilots) <= 2 else S.PENDING if not pilots else S.VIOLATION
     assert only(run(jinzhong(*pilots), engine)).status is expected
 
 

@@ -77,19 +77,19 @@ def test_28_equal_to_the_provincial_value_reaches_it(engine: str) -> None:
 def test_28_unchanged_from_the_year_before_has_not_fallen(engine: str) -> None:
     f = only(run(facts({**GOOD, ("datong", 2023): 0.08}), JUDGED, engine))
     assert f.status is S.VIOLATION and "未较上年下降" in f.explanation_zh and "did not fall" in f.explanation_en
-    assert "高于上级地区数值" not in f.explanation_zh
+    assert "高于安徽省数值" not in f.explanation_zh
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_28_above_the_provincial_value_is_a_violation_though_it_fell(engine: str) -> None:
     f = only(run(facts({**GOOD, ("anhui", 2024): 0.05}), JUDGED, engine))
-    assert f.status is S.VIOLATION and "高于上级地区数值" in f.explanation_zh and "did not fall" not in f.explanation_en
+    assert f.status is S.VIOLATION and "高于安徽省数值" in f.explanation_zh and "did not fall" not in f.explanation_en
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_28_rising_and_above_the_province_names_both_failures(engine: str) -> None:
     f = only(run(facts({("datong", 2023): 0.05, ("datong", 2024): 0.09, ("anhui", 2024): 0.07}), JUDGED, engine))
-    assert f.status is S.VIOLATION and "未较上年下降" in f.explanation_zh and "高于上级地区数值" in f.explanation_zh
+    assert f.status is S.VIOLATION and "未较上年下降" in f.explanation_zh and "高于安徽省数值" in f.explanation_zh
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -34,10 +34,15 @@ def test_10_problem_list_is_relaxed_to_end_of_august_2024_with_both_citations(da
     assert resolved.rule.responsible == ("全区行政执法部门",) and resolved.rule.supporting == ("区司法局",)
 
 
-def test_10_override_keeps_the_national_effective_period(datong, national) -> None:
-    # Conventions (docs/writing-a-plugin.md): an override keeps its parent's period;
-    # Datong's own rules start on its issue day, 2024-03-25.
-    assert datong.get(PROBLEM_LIST).rule.effective == national.get(PROBLEM_LIST).rule.effective == er.PLAN_PERIOD
+def test_10_override_takes_effect_on_datongs_issue_day_and_the_national_rule_governs_before(datong, national) -> None:
+    # rulebook.resolve: a local plan's override starts on its issue day, 2024-03-25; the
+    # national rule (due 2023-12-31, before that day) is kept for the days before it.
+    assert national.get(PROBLEM_LIST).rule.effective == er.PLAN_PERIOD
+    assert datong.get(PROBLEM_LIST).rule.effective == er.Period(D(2024, 3, 25), er.PLAN_PERIOD.end)
+    before = datong.get(f"{PROBLEM_LIST}.before_datong")
+    assert before.superseded_by == PROBLEM_LIST and before.jurisdiction == "national"
+    assert before.rule.effective == er.Period(er.PLAN_PERIOD.start, D(2024, 3, 24))
+    assert before.rule.spec == national.get(PROBLEM_LIST).rule.spec
     assert datong.get("datong.rectification.special_rectification_report").rule.effective.start == D(2024, 3, 25)
 
 

@@ -77,3 +77,27 @@ def test_only_the_problem_list_overrides_a_national_rule_and_it_is_never_silentl
 def test_19_30_the_district_government_still_owes_the_national_duty_by_end_of_2024(run, status, make_doc, rule_id, task, day, expected) -> None:
     facts = make_doc([(task, "district_gov", day)])
     assert status(run(rule_id, facts, D(2026, 11, 23)), "district_gov") is expected
+
+
+def _covering(make_doc, unit: str, covers: list[str], day: str = "2024-06-01") -> dict:
+    doc = make_doc()
+    doc["task_reports"] = [{"id": "r0", "task": "delegation_evaluation", "unit": unit, "completed_on": day, "covers": covers}]
+    return doc
+
+
+@pytest.mark.parametrize(("covers", "expected"), [
+    (["datong"], S.COMPLIANT),  # 区司法局 reports the evaluation done for the district
+    (["district_gov"], S.COMPLIANT),  # ... or for the district government by id
+    ([], S.VIOLATION),  # reported for itself only: the district government has not discharged it
+    (["huainan"], S.VIOLATION),  # done for another region
+])
+def test_19_the_justice_bureau_named_by_datong_discharges_the_national_duty_for_the_district(run_national, status, make_doc, covers, expected) -> None:
+    # national.delegation.evaluation binds 各地区 (the district government); Datong (19) makes
+    # 区司法局 responsible: its report covering the district discharges the duty there.
+    findings = run_national("national.delegation.evaluation", _covering(make_doc, "justice", covers), D(2026, 11, 23))
+    assert status(findings, "district_gov") is expected
+
+
+def test_19_a_covering_report_counts_from_its_own_day(run_national, status, make_doc) -> None:
+    findings = run_national("national.delegation.evaluation", _covering(make_doc, "justice", ["datong"], "2025-03-01"), D(2026, 11, 23))
+    assert status(findings, "district_gov") is S.LATE

@@ -34,7 +34,7 @@ def test_28_declared_as_falling_and_at_most_the_provincial_average_by_end_of_202
     rule = datong.get(rule_id).rule
     assert rule.spec == MetricTarget(
         metric=metric, year=2024, deadline="2024年底", must_fall=True, at_most_level=er.Level.PROVINCE,
-        label_zh=rule.spec.label_zh, label_en=rule.spec.label_en,
+        label_zh=rule.spec.label_zh, label_en=rule.spec.label_en, percent=True,
     )
     assert rule.spec.deadline.due() == D(2024, 12, 31)
     assert rule.scope == er.Scope(er.Subject.REGION, levels=(er.Level.COUNTY,))
@@ -89,3 +89,11 @@ def test_28_compliant_exactly_when_lower_than_2023_and_not_above_anhui(run, stat
     doc = make_doc(metrics=figures(metric, prev / 1e6, cur / 1e6, province / 1e6))
     expected = S.COMPLIANT if cur < prev and cur <= province else S.VIOLATION
     assert status(run(rule_id, doc, JUDGED), "datong") is expected
+
+
+@BOTH
+def test_28_rates_are_shown_as_percentages_and_regions_by_name(run, make_doc, rule_id, metric) -> None:
+    (finding,) = [f for f in run(rule_id, make_doc(metrics=figures(metric, 0.12, 0.08, 0.05)), JUDGED) if f.subject == "datong"]
+    zh = finding.explanation_zh
+    assert "12%" in zh and "8%" in zh and "5%" in zh and "0.08" not in zh
+    assert "安徽省" in zh and "anhui" not in zh

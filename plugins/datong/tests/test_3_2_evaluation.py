@@ -41,7 +41,7 @@ def test_3_2_mid_september_read_by_the_20th_by_default_and_the_10th_strictly(dat
 
 def test_3_2_report_counted_per_civil_code_with_statutory_holidays(datong) -> None:
     spec = datong.get(REPORT).rule.spec
-    assert (spec.trigger, spec.response, spec.days) == ("evaluation_completed", "evaluation_report_to_city", 15)
+    assert (spec.trigger, spec.response, spec.days) == (None, "evaluation_report_to_city", 15)
     assert spec.counting.value == "civil_code"
 
 
@@ -106,24 +106,24 @@ def test_3_2_fifteen_days_from_20_september_2024_run_past_national_day(datong) -
     ("2024-10-09", S.LATE),
 ])
 def test_3_2_midterm_report_on_either_side_of_8_october_2024(run, status, make_doc, reported, expected) -> None:
-    events = [("evaluation_completed", "justice", "2024-09-20"), ("evaluation_report_to_city", "justice", reported)]
-    findings = run(REPORT, make_doc(events=events), D(2026, 11, 23))
+    events = [("evaluation_report_to_city", "justice", reported)]
+    findings = run(REPORT, make_doc([("midterm_evaluation", "justice", "2024-09-20")], events=events), D(2026, 11, 23))
     assert status(findings, "justice") is expected
     assert findings[0].due == D(2024, 10, 8)
 
 
 def test_3_2_unreported_midterm_pending_through_8_october_then_violation(run, status, make_doc) -> None:
-    events = [("evaluation_completed", "justice", "2024-09-20")]
-    assert status(run(REPORT, make_doc(events=events), D(2024, 10, 8)), "justice") is S.PENDING
-    assert status(run(REPORT, make_doc(events=events), D(2024, 10, 9)), "justice") is S.VIOLATION
+    done = [("midterm_evaluation", "justice", "2024-09-20")]
+    assert status(run(REPORT, make_doc(done), D(2024, 10, 8)), "justice") is S.PENDING
+    assert status(run(REPORT, make_doc(done), D(2024, 10, 9)), "justice") is S.VIOLATION
 
 
 def test_3_2_final_evaluation_report_ends_on_an_adjusted_working_sunday(run, status, make_doc) -> None:
     # 2025-09-12 + 15 = 09-27, a Saturday; 09-28 is a Sunday worked for National Day 2025.
     due = er.civil_code_period_end(D(2025, 9, 12), 15, CALENDAR)
     assert due == D(2025, 9, 28) and due.weekday() == 6
-    events = [("evaluation_completed", "justice", "2025-09-12"), ("evaluation_report_to_city", "justice", "2025-09-29")]
-    assert status(run(REPORT, make_doc(events=events), D(2026, 11, 23)), "justice") is S.LATE
+    events = [("evaluation_report_to_city", "justice", "2025-09-29")]
+    assert status(run(REPORT, make_doc([("final_evaluation", "justice", "2025-09-12")], events=events), D(2026, 11, 23)), "justice") is S.LATE
 
 
 def test_3_2_no_evaluation_yet_means_no_report_due(run, status, make_doc) -> None:
@@ -140,14 +140,31 @@ def test_3_2_an_evaluation_before_the_plan_was_issued_is_not_judged(run, status,
 
 
 def test_3_2_binds_the_district_bureau_not_the_city_bureau_it_reports_to(run, make_doc) -> None:
-    events = [("evaluation_completed", "city_justice", "2024-09-20")]
-    assert {f.subject for f in run(REPORT, make_doc(events=events), D(2026, 11, 23))} == {"justice"}
+    done = [("midterm_evaluation", "city_justice", "2024-09-20")]
+    assert {f.subject for f in run(REPORT, make_doc(done), D(2026, 11, 23))} == {"justice"}
 
 
 @fixture_settings(40)
 @given(done=st.dates(min_value=D(2024, 9, 1), max_value=D(2025, 9, 30)), wait=st.integers(min_value=0, max_value=40))
 def test_3_2_report_on_time_exactly_up_to_the_civil_code_last_day(run, status, make_doc, done, wait) -> None:
     reported = done + dt.timedelta(days=wait)
-    events = [("evaluation_completed", "justice", done.isoformat()), ("evaluation_report_to_city", "justice", reported.isoformat())]
+    events = [("evaluation_report_to_city", "justice", reported.isoformat())]
     expected = S.COMPLIANT if reported <= er.civil_code_period_end(done, 15, CALENDAR) else S.LATE
-    assert status(run(REPORT, make_doc(events=events), D(2026, 11, 23)), "justice") is expected
+    facts = make_doc([("midterm_evaluation", "justice", done.isoformat())], events=events)
+    assert status(run(REPORT, facts, D(2026, 11, 23)), "justice") is expected
+
+
+@pytest.mark.parametrize(("recorded_as", "evaluated", "report_due"), [
+    ("event", False, False),  # an 'evaluation_completed' event alone counts for neither rule
+    ("task_report", True, True),  # the task report counts for both
+])
+def test_3_2_one_fact_one_reading_for_the_evaluation_and_its_15_day_report(run, status, make_doc, recorded_as, evaluated, report_due) -> None:
+    if recorded_as == "event":
+        facts = make_doc(events=[("evaluation_completed", "justice", "2024-09-20")])
+    else:
+        facts = make_doc([("midterm_evaluation", "justice", "2024-09-20")])
+    as_of = D(2026, 11, 23)
+    assert (status(run("datong.evaluation.midterm", facts, as_of), "justice") is S.COMPLIANT) is evaluated
+    assert (status(run(REPORT, facts, as_of), "justice") is S.VIOLATION) is report_due
+    if not report_due:
+        assert status(run(REPORT, facts, as_of), "justice") is S.NOT_APPLICABLE

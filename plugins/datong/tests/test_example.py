@@ -51,8 +51,11 @@ def _dated(datong) -> list:
 
 
 def test_every_dated_national_task_is_pending_on_1_december_2023(datong, seen) -> None:
-    national = [r for r in _dated(datong) if r.declared_by == "national"]  # the (10) override included
-    assert len(national) >= 4 and "national.rectification.problem_list" in {r.id for r in national}
+    # The (10) override starts on Datong's issue day; before it the national rule, kept as
+    # national.rectification.problem_list.before_datong, is the one pending on 1 December 2023.
+    national = [r for r in _dated(datong) if r.jurisdiction == "national"]
+    assert len(national) >= 4 and "national.rectification.problem_list.before_datong" in {r.id for r in national}
+    assert seen.at("national.rectification.problem_list", EARLY) == {Status.OUT_OF_PERIOD}
     for resolved in national:
         assert Status.PENDING in seen.at(resolved.id, EARLY), resolved.id
         assert Status.PENDING not in seen.at(resolved.id, AS_OF), resolved.id
@@ -80,8 +83,8 @@ def test_datong_findings_carry_datongs_citation(seen) -> None:
 
 
 def test_midterm_report_in_the_example_is_on_time_across_national_day(seen) -> None:
-    # The mid-term evaluation is recorded only as a task report (rep_071); the
-    # final one also as an 'evaluation_completed' event of the same day.
+    # Both evaluations are read from their task reports (rep_071 the mid-term one);
+    # the final one is also recorded as an 'evaluation_completed' event, which no rule reads.
     report = [f for f in seen.reports[AS_OF].findings if f.rule_id == "datong.evaluation.report_to_city"]
     assert {(f.due, f.status) for f in report} == {(dt.date(2024, 10, 8), Status.COMPLIANT), (dt.date(2025, 10, 9), Status.LATE)}
     midterm = min(report, key=lambda f: f.due)

@@ -123,3 +123,17 @@ def test_example_binds_task14s_units_with_the_national_task_key(on_python) -> No
     assert (ours["ln_justice"], ours["sy_justice"], ours["ln_market"]) == (S.COMPLIANT, S.LATE, S.VIOLATION)
     governments = {f.subject: f.status for f in on_python.findings("national.supervision.four_level_system", LATE_2026)}
     assert (governments["ln_gov"], governments["sy_gov"]) == (S.COMPLIANT, S.LATE)
+
+
+@pytest.mark.parametrize(("reported", "expected"), [("2024-11-30", S.COMPLIANT), ("2024-12-01", S.LATE)])
+def test_6_the_special_supervision_is_due_with_the_november_2024_stage_not_left_to_适时(liaoning, reported, expected) -> None:
+    from enforcerules.testing.plugin_kit import run_rule, status_of
+
+    rid = "liaoning.task06.special_supervision"
+    assert "适时" not in liaoning.get(rid).rule.citation.quote
+    doc = {
+        "units": [{"id": "ln_justice", "name": "辽宁省司法厅", "kind": "justice", "level": "province"}],
+        "task_reports": [{"id": "r", "task": "rectification_special_supervision", "unit": "ln_justice", "completed_on": reported}],
+    }
+    assert status_of(run_rule(liaoning, rid, doc, dt.date(2026, 1, 1)), "ln_justice") is expected
+    assert er.Status.PENDING is status_of(run_rule(liaoning, rid, {"units": doc["units"]}, dt.date(2024, 11, 30)), "ln_justice")

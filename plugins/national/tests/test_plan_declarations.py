@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import attrs
 import pytest
 
 import enforcerules as er
+from enforcerules.rulebook import is_yearly
 from enforcerules_national import plan
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
@@ -36,8 +38,10 @@ def test_plan_declares_every_fixed_id_with_its_clause() -> None:
 @pytest.mark.parametrize("rule", plan.RULES, ids=lambda r: r.id)
 def test_every_plan_rule_cites_the_plan_and_is_in_the_rulebook(national, rule) -> None:
     assert rule.citation.document == plan.PLAN.id == "gbf-2023-27"
-    assert national.get(rule.id).rule == rule
-    assert national.get(rule.id).declared_by == "national"
+    resolved = national.get(rule.id)
+    first = dt.date(2024, 1, 1) if is_yearly(rule) else er.PLAN_PERIOD.start  # er.FirstYear.FULL_YEARS
+    assert resolved.rule == attrs.evolve(rule, effective=er.Period(first, er.PLAN_PERIOD.end))
+    assert resolved.declared_by == "national"
     assert rule.effective == er.PLAN_PERIOD
     assert f"`{rule.id}`" in README
 
@@ -59,7 +63,7 @@ def test_2_1_2_rotation_keeps_the_ambiguous_phrase_and_documents_both_readings()
 
 @pytest.mark.parametrize("rule", [r for r in plan.RULES if r.spec.kind_name in ("annual_training_hours", "recurring_count")], ids=lambda r: r.id)
 def test_yearly_rules_say_what_happens_to_2023(rule) -> None:
-    assert "2023-08-09" in rule.note and "years_to_check" in rule.note
+    assert "2023-08-09" in rule.note and "FirstYear.ISSUE_YEAR" in rule.note
 
 
 def test_2_1_2_political_theory_is_not_a_counted_category() -> None:
@@ -101,6 +105,8 @@ ADDRESSED_UNDATED = {
     "国务院有关部门要研究制定本系统行政执法人员的专门业务培训计划": "二（一）2",
     "上级业务部门要加强对下级业务部门培训工作的指导": "二（一）2",
     "人民警察证件的管理使用按照人民警察法的规定执行": "二（一）3",
+    "加强执法行为规范和职业道德教育": "二（一）2",
+    "对在行政执法中做出突出贡献的集体和个人给予表彰奖励": "二（一）3",
     "依法依规实行全覆盖的重点监管": "二（二）3",
     "规范涉企行政检查": "二（二）3",
     "探索建立涉企行政执法案件经济影响评估制度": "二（二）3",
@@ -151,7 +157,8 @@ def test_readme_states_each_module_s_effective_period_as_the_rulebook_resolves_i
     from enforcerules_national import cases, penalty_law
 
     for rule in (*plan.RULES, *cases.RULES):
-        assert national.get(rule.id).rule.effective == er.PLAN_PERIOD
+        first = dt.date(2024, 1, 1) if is_yearly(rule) else er.PLAN_PERIOD.start
+        assert national.get(rule.id).rule.effective == er.Period(first, er.PLAN_PERIOD.end)
     for rule in penalty_law.RULES:
         effective = national.get(rule.id).rule.effective
         assert effective.start == dt.date(2021, 7, 15) and effective.end == penalty_law.IN_FORCE.end

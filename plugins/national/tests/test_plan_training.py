@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import enforcerules as er
-from enforcerules.testing.plugin_kit import fixture_settings
+from enforcerules.testing.plugin_kit import Bench, fixture_settings
 
 S = er.Status
 AS_OF = dt.date(2026, 11, 23)
@@ -45,6 +46,29 @@ def test_2_1_2_sixty_hours_boundary(run, status) -> None:
     enough = run(HOURS, doc(training=[training(60)]), AS_OF)
     assert status(short, "o1", "2024") is S.VIOLATION
     assert status(enough, "o1", "2024") is S.COMPLIANT
+
+
+@pytest.mark.parametrize(("hours", "expected"), [
+    ([59.996], S.VIOLATION), ([59.999999], S.VIOLATION), ([60], S.COMPLIANT), ([60.000001], S.COMPLIANT),
+    ([19.995, 19.995, 19.995], S.VIOLATION), ([20, 20, 19.999999], S.VIOLATION), ([20, 20, 20], S.COMPLIANT),
+    ([19.995, 19.995, 20.01], S.COMPLIANT), ([0.1] * 600, S.COMPLIANT), ([0.1] * 599, S.VIOLATION),
+])
+def test_2_1_2_sixty_hours_compared_exactly_without_rounding_a_shortfall_away(run, status, hours, expected) -> None:
+    findings = run(HOURS, doc(training=[training(h, n=i) for i, h in enumerate(hours)]), AS_OF)
+    assert status(findings, "o1", "2024") is expected
+    finding = next(f for f in findings if f.period == "2024")
+    counted = dict(finding.evidence)["counted_hours"]
+    assert abs(counted - sum(hours)) < 1e-6
+    if expected is S.VIOLATION:  # the shortfall is reported, never as zero
+        assert "少于60学时" in finding.explanation_zh and "再参加计入的培训0学时" not in finding.remedy_zh and "再参加" in finding.remedy_zh
+
+
+@fixture_settings(40)
+@given(micro=st.lists(st.integers(min_value=0, max_value=40 * 10**6), min_size=1, max_size=4))
+def test_2_1_2_sixty_hours_at_the_millionth(run, status, micro) -> None:
+    records = [training(m / 10**6, n=i) for i, m in enumerate(micro)]
+    expected = S.COMPLIANT if sum(micro) >= 60 * 10**6 else S.VIOLATION
+    assert status(run(HOURS, doc(training=records), AS_OF), "o1", "2024") is expected
 
 
 @fixture_settings(40)
@@ -90,8 +114,17 @@ def test_2_1_2_year_end_boundary_in_any_time_zone(run, status, minutes, offset) 
         assert status(findings, "o1", str(year)) is (S.COMPLIANT if year == china_year else S.VIOLATION)
 
 
-def test_2_1_2_year_2023_is_assessed_in_full(run, status) -> None:
-    # The plan was issued on 2023-08-09; the library still asks 60 hours of 2023.
+def test_2_1_2_first_year_is_2024_by_default(run, status) -> None:
+    # The plan was issued on 2023-08-09: by default (FirstYear.FULL_YEARS) the yearly duty
+    # starts with 2024, the first calendar year after the issue day; 2023 is out of period.
+    findings = run(HOURS, doc(training=[training(60, at="2023-03-01T09:00:00+08:00")]), AS_OF)
+    assert status(findings, "o1", "2023") is S.OUT_OF_PERIOD
+    assert status(findings, "o1", "2024") is S.VIOLATION
+
+
+def test_2_1_2_first_year_switch_judges_2023_in_full(engine, status) -> None:
+    book = er.load_rulebook("national", first_year=er.FirstYear.ISSUE_YEAR)
+    run = Bench().runner(book, engine)
     findings = run(HOURS, doc(training=[training(60, at="2023-03-01T09:00:00+08:00")]), AS_OF)
     assert status(findings, "o1", "2023") is S.COMPLIANT
     assert status(run(HOURS, doc(), AS_OF), "o1", "2023") is S.VIOLATION
@@ -158,8 +191,10 @@ def assessment(officer: str, on: str, n: int = 0) -> dict[str, Any]:
 def test_2_1_3_annual_assessment_counted_per_year(run, status, years) -> None:
     events = [assessment("o1", f"{y}-12-20", i) for i, y in enumerate(years)]
     findings = run(ASSESSMENT, doc(events=events), AS_OF)
-    for year in (2023, 2024, 2025):
+    for year in (2024, 2025):
         assert status(findings, "o1", str(year)) is (S.COMPLIANT if year in years else S.VIOLATION)
+    if 2023 in years:  # the first year judged is 2024 (er.FirstYear.FULL_YEARS)
+        assert status(findings, "o1", "2023") is S.OUT_OF_PERIOD
 
 
 def test_2_1_3_annual_assessment_of_the_last_day_counts_pending_before(run, status) -> None:
@@ -169,7 +204,8 @@ def test_2_1_3_annual_assessment_of_the_last_day_counts_pending_before(run, stat
 
 
 def test_2_1_3_annual_assessment_of_2026_out_of_period_and_not_in_post(run, status) -> None:
-    officers = [{"id": "o1", "unit": "market", "hired_on": "2024-09-01"}]
+    officers = [{"id": "o1", "unit": "market", "hired_on": "2025-09-01"}]
     findings = run(ASSESSMENT, doc(officers=officers, events=[assessment("o1", "2026-01-15")]), AS_OF)
-    assert status(findings, "o1", "2023") is S.NOT_APPLICABLE
+    assert status(findings, "o1", "2024") is S.NOT_APPLICABLE
+    assert status(findings, "o1", "2025") is S.VIOLATION
     assert status(findings, "o1", "2026") is S.OUT_OF_PERIOD

@@ -77,6 +77,16 @@ def test_12_each_county_picks_one_or_two_pilot_townships(shanxi, status_of, engi
     assert status_of(shanxi, COUNTY_RULE, _regions(1, count), "lingshi", engine=engine) is expected
 
 
+@pytest.mark.parametrize(("as_of", "expected"), [
+    (dt.date(2025, 12, 31), Status.PENDING),  # the plan sets no date: never an immediate violation
+    (dt.date(2026, 1, 1), Status.VIOLATION),  # the plan period is over
+])
+def test_12_an_undated_pilot_choice_is_pending_until_the_plan_period_ends(shanxi, status_of, engine, as_of, expected) -> None:
+    assert status_of(shanxi, CITY_RULE, _regions(0, 1), "jinzhong", as_of=as_of, engine=engine) is expected
+    # too many is a violation whenever it is
+    assert status_of(shanxi, CITY_RULE, _regions(3, 1), "jinzhong", as_of=dt.date(2024, 6, 1), engine=engine) is Status.VIOLATION
+
+
 def test_12_a_provincial_pilot_is_not_counted_as_a_city_pilot(shanxi, status_of, engine) -> None:
     # 灵石县 and 左权县 carry the provincial designation only: the city has chosen none.
     assert status_of(shanxi, CITY_RULE, _regions(0, 1), "jinzhong", engine=engine) is Status.VIOLATION

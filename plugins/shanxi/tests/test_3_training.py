@@ -52,6 +52,21 @@ def test_3_explanation_names_the_split_that_falls_short(shanxi, run, train) -> N
     assert "业务知识和行政执法技能" not in finding.explanation_zh
 
 
+def test_3_compliant_explanation_mentions_every_floor_checked(shanxi, run, train) -> None:
+    doc = _doc(train, public_law=30, business=15, enforcement_skills=15)
+    (finding,) = [f for f in run(shanxi, HOURS, doc) if f.period == "2024"]
+    assert finding.status is Status.COMPLIANT
+    zh = finding.explanation_zh
+    assert "不少于60学时" in zh and "公共法律知识30学时，达到不少于30学时" in zh and "业务知识和行政执法技能30学时，达到不少于30学时" in zh
+
+
+def test_3_a_shortfall_of_a_millionth_in_a_split_is_a_shortfall(shanxi, status_of, train, engine) -> None:
+    short = _doc(train, public_law=29.999999, business=30.000001)
+    assert status_of(shanxi, HOURS, short, "o1", "2024", engine=engine) is Status.VIOLATION
+    met = _doc(train, public_law=30, business=30)
+    assert status_of(shanxi, HOURS, met, "o1", "2024", engine=engine) is Status.COMPLIANT
+
+
 @settings(max_examples=60, deadline=None)
 @given(public=st.integers(2900, 3100), business=st.integers(0, 3100), skills=st.integers(0, 3100))
 def test_3_compliant_exactly_when_both_floors_and_the_total_are_met(shanxi, status_of, train, engine, public, business, skills) -> None:

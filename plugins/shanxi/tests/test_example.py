@@ -4,6 +4,7 @@ boundary, and produces every status the rulebook's rules can produce (the checks
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from enforcerules.testing import ExampleChecks
@@ -12,3 +13,5 @@ from enforcerules.testing import ExampleChecks
 class TestExample(ExampleChecks):
     jurisdiction = "shanxi"
     example = Path(__file__).resolve().parents[3] / "examples" / "shanxi.json"
+    #: Yearly duties are first judged for 2024 (enforcerules.FirstYear): open on 1 June 2024.
+    also_early = (dt.date(2024, 6, 1),)

@@ -9,6 +9,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import enforcerules as er
 from enforcerules import DeadlinePolicy, Intent, Level, Status, UnitKind
 from enforcerules.testing import assert_inherited
 
@@ -147,17 +148,24 @@ def test_2_3_1_every_handling_officer_certified_is_compliant(tianjin, status_of,
     assert status_of(tianjin, CERTIFIED, _case(("o1", True), ("o2", True)), "case1", engine=engine) is Status.COMPLIANT
 
 
-def test_2_3_1_the_tianjin_reading_applies_from_the_national_start_before_the_plan_was_issued(tianjin, national, status_of, engine) -> None:
-    # The override keeps the national period: a case decided before 2023-11-04 is judged by it too.
+def test_2_3_1_the_tianjin_reading_applies_from_the_issue_day_and_the_national_one_before(tianjin, national, status_of, engine) -> None:
+    # rulebook.resolve: Tianjin's override takes effect on 2023-11-04; before it the national
+    # rule governs (kept as <id>.before_tianjin): one officer of two uncertified is fine then.
     doc = _case(("o1", True), ("o2", False))
+    before = f"{CERTIFIED}.before_tianjin"
     for day in ("2023-08-09", "2023-11-03"):
         doc["cases"][0]["decided_on"] = day
-        assert status_of(tianjin, CERTIFIED, doc, "case1", engine=engine) is Status.VIOLATION
+        assert status_of(tianjin, CERTIFIED, doc, "case1", engine=engine) is Status.OUT_OF_PERIOD
+        assert status_of(tianjin, before, doc, "case1", engine=engine) is Status.COMPLIANT
         assert status_of(national, CERTIFIED, doc, "case1", engine=engine) is Status.COMPLIANT
-    doc["cases"][0]["decided_on"] = "2023-08-08"
-    assert status_of(tianjin, CERTIFIED, doc, "case1", engine=engine) is Status.OUT_OF_PERIOD
-    assert tianjin.get(CERTIFIED).rule.effective == national.get(CERTIFIED).rule.effective
-    assert tianjin.get(CERTIFIED).rule.effective.start == dt.date(2023, 8, 9)
+    for day in ("2023-11-04", "2023-11-05"):
+        doc["cases"][0]["decided_on"] = day
+        assert status_of(tianjin, CERTIFIED, doc, "case1", engine=engine) is Status.VIOLATION
+        assert status_of(tianjin, before, doc, "case1", engine=engine) is Status.OUT_OF_PERIOD
+        assert status_of(national, CERTIFIED, doc, "case1", engine=engine) is Status.COMPLIANT
+    assert tianjin.get(CERTIFIED).rule.effective.start == dt.date(2023, 11, 4)
+    assert tianjin.get(before).rule.effective == er.Period(dt.date(2023, 8, 9), dt.date(2023, 11, 3))
+    assert tianjin.get(before).rule.spec == national.get(CERTIFIED).rule.spec
 
 
 def test_2_3_1_certificate_override_is_a_declared_tightening(tianjin) -> None:

@@ -4,10 +4,12 @@ checks of :class:`enforcerules.testing.DeclarationChecks`)."""
 
 from __future__ import annotations
 
+
 import datetime as dt
 import importlib.resources
 from pathlib import Path
 
+import enforcerules as er
 import enforcerules_tianjin as plugin
 from enforcerules import Level
 from enforcerules.testing import DeclarationChecks
@@ -24,13 +26,18 @@ def test_jurisdiction_is_a_province_level_municipality_under_national_issued_4_n
     assert plan.PLAN.issuer in SOURCE and "2023年11月4日" in SOURCE
     assert plan.PERIOD.start == plan.PLAN.issued_on
     yearly = {"tianjin.training.township_business_training"}
+    book = er.load_rulebook("tianjin")
     for rule in plan.RULES:
-        assert rule.effective == (plan.FULL_YEARS if rule.id in yearly else plan.PERIOD), rule.id
+        assert rule.effective == plan.PERIOD, rule.id
+        start = dt.date(2024, 1, 1) if rule.id in yearly else plan.PLAN.issued_on
+        assert book.get(rule.id).rule.effective == er.Period(start, plan.PERIOD.end), rule.id
 
 
 def test_yearly_duties_the_plan_introduces_start_on_the_first_of_january_after_the_issue_day() -> None:
-    assert plan.FULL_YEARS.start == dt.date(plan.PLAN.issued_on.year + 1, 1, 1) == dt.date(2024, 1, 1)
-    assert plan.FULL_YEARS.end == plan.PERIOD.end
+    rid = "tianjin.training.township_business_training"
+    assert er.load_rulebook("tianjin").get(rid).rule.effective.start == dt.date(2024, 1, 1)
+    issue_year = er.load_rulebook("tianjin", first_year=er.FirstYear.ISSUE_YEAR).get(rid).rule.effective
+    assert issue_year.start == plan.PLAN.issued_on and 2023 in range(issue_year.start.year, issue_year.end.year + 1)
 
 
 class TestDeclaration(DeclarationChecks):

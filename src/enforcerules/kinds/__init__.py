@@ -24,6 +24,7 @@ from .recurring import RecurringCount
 from .relative import Counting, RelativeDeadline
 from .tasks import TaskDeadline
 from .training import AnnualTrainingHours, CategoryMinimum
+from .unit_training import UnitTrainingHours
 
 __all__ = [
     "ART32_CIRCUMSTANCES",
@@ -52,4 +53,5 @@ __all__ = [
     "RelativeDeadline",
     "RuleKind",
     "TaskDeadline",
+    "UnitTrainingHours",
 ]

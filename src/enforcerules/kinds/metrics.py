@@ -44,7 +44,7 @@ from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag,
 
 __all__ = ["METRIC_SCALE", "MetricTarget", "metric_to_int"]
 
-_LEVEL_ZH = {Level.NATIONAL: "全国", Level.PROVINCE: "所在省", Level.CITY: "所在市", Level.COUNTY: "所在县", Level.TOWNSHIP: "所在乡镇"}
+_LEVEL_ZH = {Level.NATIONAL: "全国", Level.PROVINCE: "省", Level.CITY: "市", Level.COUNTY: "县", Level.TOWNSHIP: "乡镇"}
 
 #: Metric values travel to the engine as integer millionths of their unit.
 METRIC_SCALE = 1_000_000
@@ -92,6 +92,8 @@ class MetricTarget(RuleKind):
     )
     label_zh: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
     label_en: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    #: The metric is a rate (0.1 = 10%): findings show it as a percentage.
+    percent: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
     def __attrs_post_init__(self) -> None:
         if not self.must_fall and self.at_most_level is None:
@@ -124,12 +126,15 @@ class MetricTarget(RuleKind):
             needed.append(("prev", "pv", region.id, self.year - 1))
         bench = self._benchmark(region, facts)
         missing: list[str] = []
+        missing_zh: list[str] = []
+        names = facts.region_by_id
         raw: dict[str, float] = {}
         scaled: dict[str, int] = {}
         in_range = True
         if self.at_most_level is not None:
             if bench is None:
                 missing.append(f"no region at level {self.at_most_level.value} above {region.id}")
+                missing_zh.append(f"事实中没有{region.name}所在的{_LEVEL_ZH[self.at_most_level]}级地区")
             else:
                 needed.append(("anc", "av", bench.id, self.year))
         values: dict[str, int | str] = {"asof": to_ordinal(ctx.as_of)}
@@ -139,6 +144,8 @@ class MetricTarget(RuleKind):
             m = facts.metric_by_key.get((self.metric, rid, year))
             if m is None:
                 missing.append(f"{self.metric} of {rid} for {year}")
+                where = names[rid].name if rid in names else rid
+                missing_zh.append(f"{where}{year}年的{self.label_zh or '指标'}")
             else:
                 raw[key] = m.value
                 as_int = metric_to_int(m.value)
@@ -155,7 +162,9 @@ class MetricTarget(RuleKind):
             "previous": raw.get("pv"),
             "benchmark": raw.get("av"),
             "benchmark_region": bench.id if bench else None,
+            "benchmark_region_name": bench.name if bench else None,
             "missing": tuple(missing),
+            "missing_zh": tuple(missing_zh),
             "deadline": self.deadline.phrase,
         }
         due = self.deadline.due(ctx.policy)
@@ -177,13 +186,21 @@ class MetricTarget(RuleKind):
             Branch(Status.VIOLATION),
         ]
 
+    def _show(self, value: float | None) -> str:
+        """A value as findings print it: a rate as a percentage (0.1 → 10%)."""
+        if value is None:
+            return "无数据"
+        return f"{round(value * 100, 6):g}%" if self.percent else f"{value:g}"
+
     def explain(self, rule: Rule, obs: Observation, status: Status) -> Explanation:
         ev = obs.evidence
-        name_zh, name_en = self.label_zh or self.metric, self.label_en or self.metric
-        year, cur, prev, bench = self.year, ev["value"], ev["previous"], ev["benchmark"]
+        name_zh, name_en = self.label_zh or "该指标", self.label_en or self.metric
+        year, bench = self.year, self._show(ev["benchmark"])
+        cur, prev = self._show(ev["value"]), self._show(ev["previous"])
+        bench_name = ev.get("benchmark_region_name") or "未知"
         aims_zh = "、".join(
             ([f"低于{year - 1}年"] if self.must_fall else [])
-            + ([f"不高于{_LEVEL_ZH[self.at_most_level]}（{ev['benchmark_region'] or '未知'}）同期数值"] if self.at_most_level else [])
+            + ([f"不高于所在{_LEVEL_ZH[self.at_most_level]}（{bench_name}）同期数值" if self.at_most_level is not Level.NATIONAL else "不高于全国同期数值"] if self.at_most_level else [])
         )
         aims_en = " and ".join(
             ([f"lower than in {year - 1}"] if self.must_fall else [])
@@ -194,10 +211,10 @@ class MetricTarget(RuleKind):
         if status is Status.PENDING:
             return Explanation(f"{head_zh}；年度或时限尚未结束，暂不评判（当前值{cur}）", f"{head_en}; the year or deadline is not over yet (current value {cur})")
         if status is Status.INSUFFICIENT_DATA:
-            gaps = "；".join(ev["missing"]) or "数值超出可比较范围"
+            gaps = "；".join(ev.get("missing_zh") or ()) or "数值超出可比较范围"
             gaps_en = "; ".join(ev["missing"]) or "a value beyond the comparable range"
             return Explanation(f"{head_zh}；缺少数据：{gaps}", f"{head_en}; missing: {gaps_en}", "补充上述指标数据", "supply the missing metric values")
-        facts_zh = f"{year}年为{cur}" + (f"，{year - 1}年为{prev}" if self.must_fall else "") + (f"，上级地区为{bench}" if self.at_most_level else "")
+        facts_zh = f"{year}年为{cur}" + (f"，{year - 1}年为{prev}" if self.must_fall else "") + (f"，{bench_name}为{bench}" if self.at_most_level else "")
         facts_en = f"{cur} in {year}" + (f", {prev} in {year - 1}" if self.must_fall else "") + (f", benchmark {bench}" if self.at_most_level else "")
         if status is Status.COMPLIANT:
             return Explanation(f"{head_zh}；{facts_zh}，已达到", f"{head_en}; {facts_en}: met")
@@ -206,7 +223,7 @@ class MetricTarget(RuleKind):
             fails_zh.append("未较上年下降")
             fails_en.append("did not fall from the year before")
         if self.at_most_level is not None and int(obs.values["gap"]) < 0:
-            fails_zh.append("高于上级地区数值")
+            fails_zh.append(f"高于{bench_name}数值")
             fails_en.append("is above the benchmark")
         return Explanation(
             f"{head_zh}；{facts_zh}，{'且'.join(fails_zh)}", f"{head_en}; {facts_en}: {' and '.join(fails_en)}",

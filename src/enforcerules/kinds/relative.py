@@ -106,7 +106,10 @@ class RelativeDeadline(RuleKind):
     kind_name = "relative_deadline"
     subject = Subject.UNIT  # also officers and regions, per the rule's scope
 
-    trigger: str = attrs.field(validator=_event_kind)
+    #: The event kind that starts the period; ``None`` when only ``trigger_tasks`` do
+    #: (one fact, one reading: a plan task's completion is read from its task report,
+    #: as the task's own deadline rule reads it).
+    trigger: str | None = attrs.field(validator=attrs.validators.optional(_event_kind))
     response: str = attrs.field(validator=_event_kind)
     days: int = attrs.field(converter=_to_days, validator=_days)
     counting: Counting = attrs.field(default=Counting.CIVIL_CODE, validator=attrs.validators.instance_of(Counting))
@@ -116,10 +119,16 @@ class RelativeDeadline(RuleKind):
     #: starts the period — so "评估完成后15日内" follows the evaluation tasks
     #: themselves, not only a separately recorded trigger event.
     trigger_tasks: tuple[str, ...] = tuple_field(str)
+    #: What starts the period, in words for findings ("中期评估或终期评估完成");
+    #: default: the trigger keys.
+    trigger_label_zh: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    trigger_label_en: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
 
     def __attrs_post_init__(self) -> None:
         if self.trigger == self.response:
             raise ValueError(f"'response' must differ from 'trigger' (both {self.trigger!r})")
+        if self.trigger is None and not self.trigger_tasks:
+            raise ValueError("a RelativeDeadline needs a 'trigger' event kind or 'trigger_tasks' (got neither)")
 
     def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
         calendar = ctx.calendar
@@ -128,7 +137,7 @@ class RelativeDeadline(RuleKind):
         for sid, _ in scoped_subjects(rule.scope, ctx.facts):
             events = ctx.facts.events_by_kind_subject
             triggers = _one_per_day(
-                [_Trigger(e.on, e.id) for e in events.get((self.trigger, sid), ()) if e.on <= ctx.as_of]
+                [_Trigger(e.on, e.id) for e in (events.get((self.trigger, sid), ()) if self.trigger else ()) if e.on <= ctx.as_of]
                 + [_Trigger(r.completed_on, r.id) for task in self.trigger_tasks
                    for r in ctx.facts.reports_by_task_unit.get((task, sid), ()) if r.completed_on <= ctx.as_of]
             )
@@ -141,7 +150,7 @@ class RelativeDeadline(RuleKind):
 
     def _no_trigger(self, sid: str, period: Period) -> Observation:
         values = {"trg": 0, "cal": 1, "done": 0, "slack": 0, "left": 0}
-        return Observation(sid, period, f"{self.trigger}: none", values, {"trigger": self.trigger})
+        return Observation(sid, period, f"{self._starts()}: none", values, {"trigger": self.trigger or self._starts()})
 
     def _due(self, start: _dt.date, calendar: HolidayCalendar | None) -> tuple[_dt.date | None, _dt.date, str]:
         """(due day or None if unknown, its lower bound, why unknown)."""
@@ -164,7 +173,7 @@ class RelativeDeadline(RuleKind):
             "left": limit - to_ordinal(as_of),
         }
         evidence: dict[str, Any] = {
-            "trigger": self.trigger,
+            "trigger": self.trigger or self._starts(),
             "trigger_event": trigger.id,
             "trigger_on": trigger.on,
             "response": self.response,
@@ -193,8 +202,14 @@ class RelativeDeadline(RuleKind):
         ]
 
     def _starts(self) -> str:
-        """What starts the period: the trigger event kind, and any trigger tasks."""
-        return " / ".join((self.trigger, *self.trigger_tasks))
+        """What starts the period: the trigger event kind, and any trigger tasks (keys)."""
+        return " / ".join(k for k in (self.trigger, *self.trigger_tasks) if k)
+
+    def _starts_zh(self) -> str:
+        return self.trigger_label_zh or self._starts()
+
+    def _starts_en(self) -> str:
+        return self.trigger_label_en or self._starts()
 
     def _what(self) -> tuple[str, str]:
         return self.label_zh or self.response, self.label_en or self.response
@@ -203,12 +218,12 @@ class RelativeDeadline(RuleKind):
         ev = obs.evidence
         what_zh, what_en = self._what()
         if status is Status.NOT_APPLICABLE:
-            return Explanation(f"没有{self._starts()}，不产生{self.days}日内{what_zh}的义务", f"no {self._starts()}, so no duty to {what_en} within {self.days} days")
+            return Explanation(f"尚无{self._starts_zh()}，不产生{self.days}日内{what_zh}的义务", f"no {self._starts_en()}, so no duty to {what_en} within {self.days} days")
         start, on = ev["trigger_on"], ev["response_on"]
         how_zh = "（起算日不计入，末日为法定休假日的顺延，《民法典》第二百零一条、第二百零三条）" if self.counting is Counting.CIVIL_CODE else "（按自然日计算，不顺延）"
         how_en = " (start day not counted, a rest-day end moves on: Civil Code arts. 201, 203)" if self.counting is Counting.CIVIL_CODE else " (plain calendar days, no extension)"
         due = ev["due"]
-        head_zh, head_en = f"{self._starts()}于{start}发生，应在{self.days}日内{what_zh}", f"{self._starts()} on {start}; {what_en} due within {self.days} days"
+        head_zh, head_en = f"{self._starts_zh()}于{start}，应在{self.days}日内{what_zh}", f"{self._starts_en()} on {start}; {what_en} due within {self.days} days"
         if status is Status.INSUFFICIENT_DATA:
             gap = ev.get("calendar_gap", "")
             return Explanation(

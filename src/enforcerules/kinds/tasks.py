@@ -1,7 +1,9 @@
 """Plan tasks with a completion deadline (完成时限), reported by units.
 
 A unit shows a task done with a :class:`~enforcerules.TaskReport` naming the
-rule's ``task`` key. The deadline is the plan's phrase (see
+rule's ``task`` key — its own, or one of the body responsible for the task
+that lists the unit, or the unit's region, in ``covers`` (a duty is discharged
+for a region or unit when the responsible body reports it done for them). The deadline is the plan's phrase (see
 :mod:`enforcerules.deadlines`): fixed ("2023年底前"), annual ("每年年底前",
 one finding per year) or standing ("长期坚持", "持续推进", "按照上级部署开展"),
 which has no date and so can never be late: it is ``compliant`` once activity
@@ -20,6 +22,7 @@ from ..chinatime import to_ordinal
 from ..citation import Period
 from ..conditions import all_of, eq, lte
 from ..deadlines import Deadline, DeadlineKind, DeadlinePolicy
+from ..facts import TaskReport
 from ..findings import Status
 from ..rules import Rule, Subject
 from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag, scoped_units, years_to_check
@@ -50,8 +53,15 @@ class TaskDeadline(RuleKind):
         return self.deadline.due(policy) if self.deadline.kind is DeadlineKind.FIXED else None
 
     def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
+        covering: dict[str, list[TaskReport]] = {}  # unit or region id -> reports done for it by another unit
+        for r in ctx.facts.task_reports:
+            if r.task == self.task:
+                for target in r.covers:
+                    covering.setdefault(target, []).append(r)
         for unit in scoped_units(rule.scope, ctx.facts):
-            reports = sorted(r.completed_on for r in ctx.facts.reports_by_task_unit.get((self.task, unit.id), ()) if r.completed_on <= ctx.as_of)
+            own = ctx.facts.reports_by_task_unit.get((self.task, unit.id), ())
+            others = [*covering.get(unit.id, ()), *(covering.get(unit.region, ()) if unit.region else ())]
+            reports = sorted({r.id: r.completed_on for r in (*own, *others) if r.completed_on <= ctx.as_of}.values())
             if self.deadline.kind is DeadlineKind.ANNUAL:
                 for year in years_to_check(rule, ctx, {d.year for d in reports}):
                     done = [d for d in reports if d.year == year]
@@ -101,9 +111,9 @@ class TaskDeadline(RuleKind):
         if status is Status.PENDING and obs.due is None:
             return Explanation(f"该项为{phrase}事项，无完成时限，尚未报送工作情况", f"standing duty ({phrase}) with no deadline; no activity reported yet", "报送该项工作情况", "report activity on this task")
         if status is Status.COMPLIANT:
-            return Explanation(f"已于{done_on}完成，未超过时限{due}（{phrase}）", f"completed on {done_on}, within the deadline {due} ({phrase})")
+            return Explanation(f"已于{done_on}完成，未超过时限{due}（含当日，{phrase}）", f"completed on {done_on}, within the deadline {due} ({phrase})")
         if status is Status.LATE:
-            return Explanation(f"于{done_on}完成，晚于时限{due}（{phrase}）", f"completed on {done_on}, after the deadline {due} ({phrase})")
+            return Explanation(f"于{done_on}完成，晚于时限{due}（含当日，{phrase}）", f"completed on {done_on}, after the deadline {due} ({phrase})")
         if status is Status.PENDING:
-            return Explanation(f"尚未完成，时限{due}（{phrase}）未到", f"not yet completed; deadline {due} ({phrase}) not yet passed", f"于{due}前完成并报送", f"complete and report by {due}")
-        return Explanation(f"时限{due}（{phrase}）已过，未报送完成", f"deadline {due} ({phrase}) has passed with no completion reported", "尽快完成并报送", "complete and report it now")
+            return Explanation(f"尚未完成，时限{due}（含当日，{phrase}）未到", f"not yet completed; deadline {due} ({phrase}) not yet passed", f"于{due}（含当日）前完成并报送", f"complete and report by {due}")
+        return Explanation(f"时限{due}（含当日，{phrase}）已过，未报送完成", f"deadline {due} ({phrase}) has passed with no completion reported", "尽快完成并报送", "complete and report it now")

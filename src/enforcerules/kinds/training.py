@@ -7,11 +7,18 @@ towards the 60.
 
 Who is assessed for a year: every officer in post on at least one day of it
 (the plans do not pro-rate for officers hired or leaving mid-year).
+
+Hours are compared exactly, in integer millionths of an hour (the
+resolution: 3.6 ms). A record's hours are cut *down* to the millionth (after
+discarding binary-float noise below a billionth), never rounded up, so no
+shortfall becomes compliance: 59.996 h is short of 60, and three records of
+19.995 h make 59.985 h. Sums are integer sums; no float is added or compared.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -29,17 +36,45 @@ from .base import (
     Explanation,
     Observation,
     RuleKind,
-    centi_expr,
-    centi_to_hours,
     finish_observations,
-    hours_to_centi,
     in_service_expr,
     scoped_officers_table,
     subject_years,
     year_period_columns,
 )
 
-__all__ = ["AnnualTrainingHours", "CategoryMinimum"]
+__all__ = ["MICRO", "AnnualTrainingHours", "CategoryMinimum", "hours_to_micro", "micro_expr", "micro_to_hours", "format_micro"]
+
+#: Millionths of an hour: the unit hours are summed and compared in.
+MICRO = 1_000_000
+
+
+def hours_to_micro(hours: float) -> int:
+    """A threshold or a record's hours in millionths, cut down (never up) to the millionth.
+
+    Float noise below a billionth is discarded first, so 19.995 (stored as
+    19.99499999999999…) is 19 995 000, not 19 994 999.
+    """
+    return round(Decimal(repr(float(hours))) * 1000 * MICRO) // 1000
+
+
+def micro_expr(hours: pl.Expr) -> pl.Expr:
+    """:func:`hours_to_micro` of a column."""
+    return (hours * (1000 * MICRO)).round(0).cast(pl.Int64) // 1000
+
+
+def micro_to_hours(micro: pl.Expr) -> pl.Expr:
+    """Integer millionths as the nearest float, parsed from the exact decimal text."""
+    sign = pl.when(micro < 0).then(pl.lit("-")).otherwise(pl.lit(""))
+    whole = micro.abs()
+    text = pl.format("{}{}.{}", sign, whole // MICRO, (whole % MICRO).cast(pl.String).str.zfill(6))
+    return text.cast(pl.Float64)
+
+
+def format_micro(micro: int) -> str:
+    """Millionths of an hour as the shortest exact decimal (59.996, 60, 0.000001)."""
+    text = f"{Decimal(micro) / MICRO:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 
@@ -58,8 +93,7 @@ class CategoryMinimum:
     label_en: str = ""
 
 
-def _fmt(centi: int) -> str:
-    return f"{centi / 100:g}"
+_fmt = format_micro
 
 
 @attrs.frozen
@@ -84,7 +118,7 @@ class AnnualTrainingHours(RuleKind):
                 subject=pl.col("officer"),
                 year=pl.col("held_at").dt.year(),
                 day=pl.col("held_at").dt.date(),
-                centi=centi_expr(pl.col("hours")),
+                micro=micro_expr(pl.col("hours")),
                 counted=pl.col("category").is_in(counted),
                 category=pl.col("category"),
             )
@@ -92,11 +126,11 @@ class AnnualTrainingHours(RuleKind):
             .join(officers.select("subject"), on="subject", how="semi")
         )
         sums = records.group_by("subject", "year").agg(
-            tot=pl.col("centi").filter(pl.col("counted")).sum(),
-            excluded=pl.col("centi").filter(~pl.col("counted")).sum(),
+            tot=pl.col("micro").filter(pl.col("counted")).sum(),
+            excluded=pl.col("micro").filter(~pl.col("counted")).sum(),
             records=pl.len(),
             *(
-                pl.col("centi").filter(pl.col("counted") & pl.col("category").is_in([c.value for c in split.categories])).sum().alias(f"s{i}")
+                pl.col("micro").filter(pl.col("counted") & pl.col("category").is_in([c.value for c in split.categories])).sum().alias(f"s{i}")
                 for i, split in enumerate(self.splits)
             ),
         )
@@ -115,17 +149,17 @@ class AnnualTrainingHours(RuleKind):
             **split_cols,
         }
         evidence = {
-            "counted_hours": centi_to_hours(pl.col("tot").fill_null(zero)),
-            "excluded_hours": centi_to_hours(pl.col("excluded").fill_null(zero)),
+            "counted_hours": micro_to_hours(pl.col("tot").fill_null(zero)),
+            "excluded_hours": micro_to_hours(pl.col("excluded").fill_null(zero)),
             "records": pl.col("records").fill_null(zero).cast(pl.Int64),
-            **{f"split_{i}_hours": centi_to_hours(split_cols[f"s{i}"]) for i in range(len(self.splits))},
+            **{f"split_{i}_hours": micro_to_hours(split_cols[f"s{i}"]) for i in range(len(self.splits))},
         }
         return finish_observations(grid, values, evidence)
 
     def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
         met = all_of(
-            gte("tot", hours_to_centi(self.min_hours)),
-            *(gte(f"s{i}", hours_to_centi(s.min_hours)) for i, s in enumerate(self.splits)),
+            gte("tot", hours_to_micro(self.min_hours)),
+            *(gte(f"s{i}", hours_to_micro(s.min_hours)) for i, s in enumerate(self.splits)),
         )
         return [
             Branch(Status.NOT_APPLICABLE, eq("svc", 0)),
@@ -136,11 +170,11 @@ class AnnualTrainingHours(RuleKind):
 
     def _shortfalls(self, obs: Observation) -> list[tuple[str, str, int, int]]:
         out = []
-        need = hours_to_centi(self.min_hours)
+        need = hours_to_micro(self.min_hours)
         if int(obs.values["tot"]) < need:
-            out.append(("培训", "training", int(obs.values["tot"]), need))
+            out.append(("计入的培训", "training", int(obs.values["tot"]), need))
         for i, s in enumerate(self.splits):
-            have, need_s = int(obs.values[f"s{i}"]), hours_to_centi(s.min_hours)
+            have, need_s = int(obs.values[f"s{i}"]), hours_to_micro(s.min_hours)
             if have < need_s:
                 out.append((s.label_zh or "分项", s.label_en or f"split {i}", have, need_s))
         return out
@@ -148,16 +182,24 @@ class AnnualTrainingHours(RuleKind):
     def explain(self, rule: Rule, obs: Observation, status: Status) -> Explanation:
         year, tot = obs.label, int(obs.values["tot"])
         if status is Status.NOT_APPLICABLE:
-            return Explanation(f"{year}年该人员不在执法岗位", f"the officer was not in post in {year}")
+            return Explanation(f"{year}年该人员不在执法岗位，不作要求", f"the officer was not in post in {year}")
         if status is Status.COMPLIANT:
+            floors_zh = "".join(
+                f"，其中{s.label_zh or '分项'}{_fmt(int(obs.values[f's{i}']))}学时，达到不少于{s.min_hours:g}学时的要求"
+                for i, s in enumerate(self.splits)
+            )
+            floors_en = "".join(
+                f"; {s.label_en or f'split {i}'}: {_fmt(int(obs.values[f's{i}']))} hours, meeting the minimum of {s.min_hours:g}"
+                for i, s in enumerate(self.splits)
+            )
             return Explanation(
-                f"{year}年计入培训{_fmt(tot)}学时，达到不少于{self.min_hours:g}学时的要求",
-                f"{_fmt(tot)} counted training hours in {year}, meeting the minimum of {self.min_hours:g}",
+                f"{year}年参加计入的培训{_fmt(tot)}学时，达到不少于{self.min_hours:g}学时的要求{floors_zh}",
+                f"{_fmt(tot)} counted training hours in {year}, meeting the minimum of {self.min_hours:g}{floors_en}",
             )
         gaps = self._shortfalls(obs)
-        zh = "；".join(f"{year}年{l}{_fmt(h)}学时，少于{_fmt(n)}学时" for l, _, h, n in gaps)
+        zh = "；".join(f"{year}年参加{l}{_fmt(h)}学时，少于{_fmt(n)}学时" for l, _, h, n in gaps)
         en = "; ".join(f"{e} hours in {year}: {_fmt(h)}, below {_fmt(n)}" for _, e, h, n in gaps)
-        fix_zh = "，".join(f"{l}再完成{_fmt(n - h)}学时" for l, _, h, n in gaps)
+        fix_zh = "，".join(f"再参加{l}{_fmt(n - h)}学时" for l, _, h, n in gaps)
         fix_en = ", ".join(f"{_fmt(n - h)} more {e} hours" for _, e, h, n in gaps)
         if status is Status.PENDING:
             return Explanation(f"截至评估日{zh}（年度未结束）", f"so far {en} (year not over)", f"年底前{fix_zh}", f"before year end: {fix_en}")

@@ -180,6 +180,18 @@ def _training(p: Any, c: Any) -> list[Change]:
     return out
 
 
+def _unit_training(p: Any, c: Any) -> list[Change]:
+    out = _lower("min_sessions", p.min_sessions, c.min_sessions) + _lower("min_hours", p.min_hours, c.min_hours)
+    if p.categories and not c.categories:
+        out.append(Change("categories", _show(p.categories), "all", Direction.WEAKER, "sessions of every category count"))
+    elif c.categories and not p.categories:
+        out.append(Change("categories", "all", _show(c.categories), Direction.STRONGER, "only some categories count"))
+    else:
+        out += _subset("categories", p.categories, c.categories, True, "sessions of more categories count")
+    out += _dropped("township_audience", p.township_audience, c.township_audience, "sessions for any audience count")
+    return out
+
+
 def _task(p: Any, c: Any) -> list[Change]:
     return _same("task", p.task, c.task, "a different task") + compare_deadlines("deadline", p.deadline, c.deadline)
 
@@ -271,6 +283,7 @@ def _procedure(p: Any, c: Any) -> list[Change]:
 #: kind name → comparison of two specs of that kind.
 COMPARISONS: dict[str, Comparison] = {
     "annual_training_hours": _training,
+    "unit_training_hours": _unit_training,
     "task_deadline": _task,
     "recurring_count": _recurring,
     "certified_handling": _certified,

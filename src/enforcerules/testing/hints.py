@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from ..facts import Level, TrainingCategory, UnitKind
+from ..kinds.training import hours_to_micro
 from ..rules import Rule, Subject
 from .dates import _rules_of, key_dates
 
@@ -36,7 +37,8 @@ FIELDS = ("market_regulation", "life_health", "public_safety", "ecology_environm
 class Hints:
     """Values fact generation should hit exactly, collected from rules."""
 
-    hour_thresholds: set[int] = attrs.field(factory=set)  # centi-hours
+    hour_thresholds: set[int] = attrs.field(factory=set)  # millionths of an hour
+    training_years: set[int] = attrs.field(factory=set)  # years a training rule judges
     categories: set[TrainingCategory] = attrs.field(factory=set)
     tasks: set[str] = attrs.field(factory=set)
     events: dict[str, set[Subject]] = attrs.field(factory=dict)  # event kind -> subjects
@@ -65,11 +67,21 @@ class Hints:
 
 def _training(spec: Any, rule: Rule, h: Hints) -> None:
     h.needs.add("training")
-    h.hour_thresholds.add(round(float(spec.min_hours) * 100))
+    h.training_years.update(range(rule.effective.start.year, rule.effective.end.year + 1))
+    h.hour_thresholds.add(hours_to_micro(spec.min_hours))
     h.categories.update(spec.counted)
     for split in getattr(spec, "splits", ()):
-        h.hour_thresholds.add(round(float(split.min_hours) * 100))
+        h.hour_thresholds.add(hours_to_micro(split.min_hours))
         h.categories.update(split.categories)
+
+
+def _unit_training(spec: Any, rule: Rule, h: Hints) -> None:
+    h.needs.update({"training", "officers", "unit_sessions"})
+    if spec.min_hours:
+        h.hour_thresholds.add(hours_to_micro(spec.min_hours))
+    if spec.min_sessions:
+        h.counts.add(int(spec.min_sessions))
+    h.categories.update(spec.categories or TrainingCategory)
 
 
 def _task(spec: Any, rule: Rule, h: Hints) -> None:
@@ -123,6 +135,7 @@ def _certificates(spec: Any, rule: Rule, h: Hints) -> None:
 
 HINTERS: dict[str, Callable[[Any, Rule, Hints], None]] = {
     "annual_training_hours": _training,
+    "unit_training_hours": _unit_training,
     "task_deadline": _task,
     "recurring_count": _recurring,
     "relative_deadline": _relative,

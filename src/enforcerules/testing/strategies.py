@@ -14,7 +14,8 @@ rules, or ``None`` — and cluster what they draw around its boundaries:
   midnight;
 - :func:`training_histories`: an officer's records for a year summing to
   exactly a threshold of the rulebook's ``AnnualTrainingHours`` rules, one
-  hundredth of an hour below or above it, or far off, across categories;
+  millionth of an hour (the comparison's resolution) or 0.004 h (under the
+  old hundredths rounding) below or above it, or far off, across categories;
 - :func:`art33_cases`: penalty cases at and next to the 《行政处罚法》 art. 33
   conditions (first violation, harm none/minor, prompt correction, no fault);
 - :func:`facts_for`: whole, referentially valid fact sets (officers belong to
@@ -55,6 +56,7 @@ from ..facts import (
     UnitKind,
 )
 from ..findings import Rejection
+from ..kinds.training import MICRO
 from ..rules import Subject
 from .dates import DAY_MAX, DAY_MIN, ZONES
 from .hints import FIELDS, Hints, at_or_below, hints_for
@@ -188,8 +190,9 @@ def officer_records(unit_ids: Sequence[str] | None = None, source: Any = None) -
 def training_records(officer_ids: Sequence[str] | None = None, source: Any = None) -> st.SearchStrategy[TrainingRecord]:
     h = hints_for(source)
     hours = st.one_of(
-        st.sampled_from(sorted({t / 100 for t in h.hour_thresholds} | {0.0, 0.01, 8.0})),
+        st.sampled_from(sorted({t / MICRO for t in h.hour_thresholds} | {0.0, 0.000001, 0.01, 8.0})),
         st.integers(0, 100_000).map(lambda c: c / 100),
+        st.integers(0, 10**9).map(lambda m: m / MICRO),
     )
     held = st.one_of(cst_midnight_datetimes(_boundary_dates(h)), st.datetimes(
         min_value=_dt.datetime(2022, 1, 1), max_value=_dt.datetime(2026, 11, 30),
@@ -295,21 +298,24 @@ def metric_records(region_ids: Sequence[str] | None = None, source: Any = None) 
 @lru_cache(maxsize=256)
 @st.composite
 def _history(draw: st.DrawFn, officer_id: str, year: int | None, h: Hints, prefix: str) -> list[TrainingRecord]:
-    year = year if year is not None else draw(st.sampled_from(_PLAN_YEARS))
+    # Years the training rules judge (a local rule may start a year after its parent's).
+    year = year if year is not None else draw(st.sampled_from(sorted(h.training_years) or _PLAN_YEARS))
     counted = sorted(h.categories, key=lambda c: c.value)
     others = [c for c in TrainingCategory if c not in h.categories] or list(TrainingCategory)
     threshold = draw(st.sampled_from(sorted(h.hour_thresholds)))
-    target = draw(st.sampled_from([threshold, threshold - 1, threshold + 1, 0, threshold // 2, threshold * 2]))
+    target = draw(st.sampled_from([
+        threshold, threshold - 1, threshold + 1, threshold - 4000, threshold + 4000, 0, threshold // 2, threshold * 2,
+    ]))
     pieces = _split(max(target, 0), draw(st.integers(1, 3)), draw(st.integers(0, 10**6)))
     days = _boundary_dates(h, _dt.date(year, 1, 1), _dt.date(year, 12, 31))
     records = []
-    for k, centi in enumerate(pieces):
+    for k, micro in enumerate(pieces):
         day = draw(days)
         at = _dt.datetime.combine(day, _dt.time(10), CST) if not draw(st.booleans()) else _inside_day(day, draw(st.sampled_from(ZONES)))
-        records.append(TrainingRecord(f"{prefix}{k}", officer_id, centi / 100, draw(st.sampled_from(counted)), at))
+        records.append(TrainingRecord(f"{prefix}{k}", officer_id, micro / MICRO, draw(st.sampled_from(counted)), at))
     for k in range(draw(st.integers(0, 1))):  # hours that must not count
         at = draw(_year_edges(year))
-        records.append(TrainingRecord(f"{prefix}x{k}", officer_id, threshold / 100, draw(st.sampled_from(others)), at))
+        records.append(TrainingRecord(f"{prefix}x{k}", officer_id, threshold / MICRO, draw(st.sampled_from(others)), at))
     return records
 
 
@@ -324,7 +330,7 @@ def _inside_day(day: _dt.date, zone: _dt.tzinfo) -> _dt.datetime:
 
 
 def _split(total: int, parts: int, seed: int) -> list[int]:
-    """*total* centi-hours in *parts* integer pieces (exact: no float sums)."""
+    """*total* millionths of an hour in *parts* integer pieces (exact: no float sums)."""
     if parts == 1 or total < parts:
         return [total]
     cuts = sorted({(seed * (i + 7919)) % total for i in range(1, parts)} - {0})
@@ -332,12 +338,30 @@ def _split(total: int, parts: int, seed: int) -> list[int]:
     return [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
+def _sessions(draw: st.DrawFn, h: Hints, units: Sequence[Unit], officers: Sequence[Officer]) -> list[TrainingRecord]:
+    """Training sessions units organise: around the rulebook's session counts, each
+    attended by one to three officers (one session, one count, however many attend)."""
+    year = draw(st.sampled_from(_PLAN_YEARS))
+    counted = sorted(h.categories, key=lambda c: c.value) or list(TrainingCategory)
+    hours = sorted({t / MICRO for t in h.hour_thresholds} | {1.0, 4.0})
+    out: list[TrainingRecord] = []
+    for u in units:
+        target = draw(st.sampled_from(sorted({0, *h.counts, *(c - 1 for c in h.counts if c > 0), *(c + 1 for c in h.counts)})))
+        for k in range(target):
+            day = draw(_boundary_dates(h, _dt.date(year, 1, 1), _dt.date(year, 12, 31)))
+            at = _dt.datetime.combine(day, _dt.time(10), CST)
+            length, category = draw(st.sampled_from(hours)), draw(st.sampled_from(counted))
+            for j, o in enumerate(draw(st.lists(st.sampled_from(officers), min_size=1, max_size=3, unique_by=lambda o: o.id))):
+                out.append(TrainingRecord(f"{u.id}s{k}a{j}", o.id, length, category, at, organising_unit=u.id, session=f"{u.id}s{k}"))
+    return out
+
+
 def training_histories(
     officer_id: str, source: Any = None, *, year: int | None = None, id_prefix: str = "t"
 ) -> st.SearchStrategy[list[TrainingRecord]]:
     """An officer's training records for one year, totalling exactly a threshold of
-    *source*'s ``AnnualTrainingHours`` rules (or their splits), 0.01 h either side
-    of it, nothing, half or double; plus records in a category that does not count,
+    *source*'s ``AnnualTrainingHours`` rules (or their splits), 0.000001 h or
+    0.004 h either side of it, nothing, half or double; plus records in a category that does not count,
     dated within minutes of a year boundary in China time."""
     return _history(officer_id, year, hints_for(source), id_prefix)
 
@@ -369,6 +393,8 @@ def _facts(draw: st.DrawFn, h: Hints, max_units: int, max_officers: int) -> Fact
             training.extend(draw(_history(o.id, None, h, f"{o.id}t")))
         for k in range(draw(st.integers(0, 1)) if "certificates" in h.needs else 0):
             certificates.append(attrs.evolve(draw(_certificate((o.id,), h)), id=f"{o.id}c{k}"))
+    if "unit_sessions" in h.needs and officers:
+        training.extend(_sessions(draw, h, units, officers))
     reports = [
         TaskReport(f"r{i}", task, unit, draw(_boundary_dates(h)))
         for i, (task, unit) in enumerate(draw(st.lists(

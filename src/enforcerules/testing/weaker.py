@@ -32,8 +32,8 @@ import hypothesis
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 
-from ..citation import Citation
-from ..deadlines import DeadlinePolicy
+from ..citation import Citation, Period
+from ..deadlines import DeadlineKind, DeadlinePolicy
 from ..facts import Level
 from ..evaluate import evaluate
 from ..factset import Facts
@@ -236,12 +236,16 @@ def _single(rulebook: Rulebook, resolved: ResolvedRule) -> Rulebook:
 
 
 def _findings(book: Rulebook | None, facts: Facts, as_of: _dt.date, policy: DeadlinePolicy) -> dict[str, dict[str, Finding]]:
+    """Findings by subject and period; a rule and the parent's rule it supersedes
+    count as one (the judged finding wins over an out-of-period one)."""
     out: dict[str, dict[str, Finding]] = {}
     if book is None:
         return out
     for f in evaluate(book, facts, as_of, engine="python", policy=policy).findings:
         if f.subject != "*":
-            out.setdefault(f.subject, {})[f.period] = f
+            seen = out.setdefault(f.subject, {}).get(f.period)
+            if seen is None or seen.status is Status.OUT_OF_PERIOD:
+                out[f.subject][f.period] = f
     return out
 
 
@@ -265,11 +269,15 @@ def _witness(parent: Rulebook, child: Rulebook | None, facts: Facts, as_of: _dt.
 _PHASES = (Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink)
 
 
-def _search(parent: Rulebook, child: Rulebook | None, rules: list[Rule], max_examples: int, within: Level | None) -> Counterexample | None:
+def _search(
+    parent: Rulebook, child: Rulebook | None, rules: list[Rule], max_examples: int, within: Level | None,
+    since: _dt.date = PLAN_PERIOD.start,
+) -> Counterexample | None:
     # Latest boundary days first: counterexamples then shrink towards closed
     # periods, where the parent finds a violation rather than a pending duty.
-    days = [d for d in reversed(key_dates(rules)) if d >= PLAN_PERIOD.start]
-    as_of = st.one_of(st.sampled_from(days), st.dates(PLAN_PERIOD.start, DAY_MAX))
+    since = max(since, PLAN_PERIOD.start)
+    days = [d for d in reversed(key_dates(rules)) if d >= since] or [since]
+    as_of = st.one_of(st.sampled_from(days), st.dates(since, max(since, DAY_MAX)))
     policies = st.sampled_from([DeadlinePolicy(), DeadlinePolicy.strict()])
     scenarios = st.tuples(facts_for(rules, max_units=2, max_officers=2, within=within), as_of, policies)
     try:
@@ -342,10 +350,32 @@ def _compare(parent: Rulebook, child: Rulebook, p_rule: ResolvedRule, max_exampl
         child_citation = c_rule.rule.citation
     parent_citation = below[0].previous.citation if below else p_rule.rule.citation
     within = child.jurisdiction.level
-    verdict = compare_rules(p_rule.rule, c_rule.rule if c_rule else None, within)
-    rules = [p_rule.rule] + ([c_rule.rule] if c_rule else [])
-    example = _search(_single(parent, p_rule), _single(child, c_rule) if c_rule else None, rules, max_examples, within)
+    kept = [r for r in child if c_rule is not None and r.superseded_by == c_rule.id]
+    c_cover = _covering(p_rule.rule, c_rule.rule, kept) if c_rule else None
+    verdict = compare_rules(p_rule.rule, c_cover, within)
+    rules = [p_rule.rule] + ([c_rule.rule] + [k.rule for k in kept] if c_rule else [])
+    c_book = attrs.evolve(child, rules=(c_rule, *kept), repealed=()) if c_rule else None
+    since = c_cover.effective.start if c_cover is not None and not kept else PLAN_PERIOD.start
+    example = _search(_single(parent, p_rule), c_book, rules, max_examples, within, since)
     return Weakening(rule_id, change, declared, intents, parent_citation, child_citation, verdict, example, max_examples)
+
+
+def _covering(parent: Rule, child: Rule, kept: list[ResolvedRule]) -> Rule:
+    """*child* with the effective period it and the parent's rules kept before it cover together.
+
+    A local plan's rule starts on its own issue day (rulebook.resolve); before
+    it the parent's rule, kept as ``<id>.before_<j>``, still binds, so the
+    later start is no weakening. A one-off task not yet due on that day has no
+    kept rule: it is judged once, on its due date, by the local text, so the
+    later start is no weakening either.
+    """
+    start = min([child.effective.start, *(k.rule.effective.start for k in kept)])
+    deadline = getattr(parent.spec, "deadline", None)
+    if not kept and parent.kind == "task_deadline" and deadline is not None and deadline.kind is not DeadlineKind.ANNUAL:
+        due = deadline.due(DeadlinePolicy.lenient())
+        if due is None or due >= child.effective.start:
+            start = min(start, parent.effective.start)
+    return attrs.evolve(child, effective=Period(start, child.effective.end))
 
 
 def never_weaker(

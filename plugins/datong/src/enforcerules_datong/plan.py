@@ -355,7 +355,7 @@ LITIGATION_LOSS_RATE = T28.declare(
     _T28_QUOTE,
     MetricTarget(
         metric="admin_litigation_loss_rate", year=2024, deadline=T28.phrase, must_fall=True, at_most_level=Level.PROVINCE,
-        label_zh="行政诉讼败诉率", label_en="administrative litigation loss rate",
+        label_zh="行政诉讼败诉率", label_en="administrative litigation loss rate", percent=True,
     ),
     DISTRICT,
     note=_T28_NOTE,
@@ -366,7 +366,7 @@ RECONSIDERATION_RATE = T28.declare(
     _T28_QUOTE,
     MetricTarget(
         metric="admin_reconsideration_correction_rate", year=2024, deadline=T28.phrase, must_fall=True, at_most_level=Level.PROVINCE,
-        label_zh="行政复议纠错率", label_en="administrative reconsideration correction rate",
+        label_zh="行政复议纠错率", label_en="administrative reconsideration correction rate", percent=True,
     ),
     DISTRICT,
     note=_T28_NOTE,
@@ -590,14 +590,16 @@ EVALUATION_REPORT = _evaluation(
     "Evaluation report to the city justice bureau within 15 days",
     "在评估完成后15日内将总结评估报告报市司法局",
     RelativeDeadline(
-        trigger="evaluation_completed", response="evaluation_report_to_city", days="15日内",
+        trigger=None, response="evaluation_report_to_city", days="15日内",
         label_zh="将总结评估报告报市司法局", label_en="send the evaluation report to the city justice bureau",
         trigger_tasks=(MIDTERM_TASK, FINAL_TASK),
+        trigger_label_zh="中期评估或终期评估完成", trigger_label_en="mid-term or final evaluation completed",
     ),
     "The bureau's reported completion of the mid-term or final evaluation (task reports "
     "'midterm_evaluation', 'final_evaluation', the keys of datong.evaluation.midterm and .final) starts "
-    "15 days; so does an 'evaluation_completed' event, for an evaluation recorded only as an event. An "
-    "evaluation recorded both ways on the same day starts one period; on different days, two. Days are "
+    "15 days. One fact, one reading: the evaluation is read from its task report here as it is by "
+    "datong.evaluation.midterm and .final, so an 'evaluation_completed' event counts for neither "
+    "(a report of the same evaluation twice on one day starts one period). Days are "
     "counted per 《民法典》 arts. 201 and 203: the completion day is not counted, and a last day on a "
     "statutory rest day moves to the next working day (e.g. completed 2024-09-20 → due 2024-10-08, after "
     "the National Day holiday).",

@@ -81,12 +81,11 @@ CITY_IMPLEMENTERS: tuple[str, ...] = ("各市政府", "省沈抚示范区管委�
 
 #: Rules declared here bind from the plan's issue day to the end of 2025.
 ISSUED_TO_END = Period(ISSUED_ON, dt.date(2025, 12, 31))
-#: Yearly duties start with 2024, the first full year after the issue day.
-FULL_YEARS = Period(dt.date(2024, 1, 1), dt.date(2025, 12, 31))
 _FIRST_YEAR_NOTE = (
-    "First year: the plan was issued on 2023-12-10, three weeks before the end of 2023, so the yearly "
-    "duty is assessed from 2024 (effective period 2024-01-01..2025-12-31; 2023 facts are reported as "
-    "out of period). To assess 2023 as well, override the rule's `effective` period to start in 2023."
+    "First year: the library's one first-year policy for yearly duties applies (enforcerules.FirstYear, "
+    "docs/deadlines-and-periods.md): by default the duty is judged from 2024, the first calendar year after "
+    "the issue day 2023-12-10 (2023 facts are reported as out of period); "
+    "load_rulebook('liaoning', first_year=FirstYear.ISSUE_YEAR) judges 2023 as well."
 )
 
 #: The kind of unit each 责任单位 is; ``None`` for the cities, which act through their units.
@@ -236,7 +235,7 @@ def yearly_rule(
         citation=cite(str(number), quote),
         spec=RecurringCount(event=event, min_count=1, label_zh=label_zh, label_en=label_en),
         scope=scope,
-        effective=FULL_YEARS,
+        effective=ISSUED_TO_END,
         responsible=RESPONSIBLE[number],
         note=f"{note} {_FIRST_YEAR_NOTE}",
     )
@@ -361,6 +360,23 @@ RECTIFICATION_STAGED = task_rule(
         "the problem list of '各地区有关部门' is the inherited national rule, which binds every level; the "
         "staged results of the task as a whole are the 责任单位's and the cities', so units below the city "
         "are not bound by this rule."
+    ),
+)
+
+RECTIFICATION_SUPERVISION = task_rule(
+    6,
+    "special_supervision",
+    "省司法厅牵头对各地区集中整治情况开展专项监督并向省政府报告",
+    "Provincial justice department supervises the rectification campaigns and reports to the provincial government",
+    "省司法厅要牵头组织有关地方和部门对各地区集中整治情况开展专项监督，并将专项监督情况向省政府报告",
+    task="rectification_special_supervision",
+    deadline="2024年11月底前",
+    scope=_PROVINCIAL_JUSTICE,
+    note=(
+        "'适时' qualifies the 集中整治 (the campaigns, held when appropriate), not this supervision, which "
+        "the 完成时限 dates with the task's stage: 2024年11月底前取得阶段性成果. The province's justice "
+        "department (牵头) reports 'rectification_special_supervision' once the supervision is done and "
+        "reported to the provincial government."
     ),
 )
 
@@ -646,7 +662,7 @@ FUNDING = standing(
 
 
 def _closing(name: str, clause: str, title_zh: str, title_en: str, quote: str, *, task: str, deadline: str, note: str) -> Rule:
-    effective = FULL_YEARS if deadline.startswith("每年") else ISSUED_TO_END
+    effective = ISSUED_TO_END  # yearly ones start per enforcerules.FirstYear
     return Rule(
         id=f"liaoning.closing.{name}",
         title_zh=title_zh,
@@ -703,6 +719,7 @@ RULES: tuple[Rule, ...] = (
     CERTIFICATE_MANAGEMENT,
     THREE_SYSTEMS,
     RECTIFICATION_STAGED,
+    RECTIFICATION_SUPERVISION,
     QUALITY_EVALUATION,
     CITES_DISCRETION_BASELINE,
     FOUR_LISTS_TYPICAL_CASES,
@@ -768,6 +785,7 @@ _TASK_RULES: Mapping[int, tuple[tuple[str, ...], str]] = {
         (
             "national.rectification.problem_list",
             "liaoning.task06.staged_results",
+            "liaoning.task06.special_supervision",
             "liaoning.task06.quality_evaluation",
         ),
         "常态化开展行政执法突出问题整治",
@@ -855,9 +873,10 @@ DECLINED: tuple[Declined, ...] = (
     ),
     Declined(
         "6",
-        "对照问题清单适时组织开展集中整治行动，集中整治情况报送本级司法行政部门汇总；省司法厅牵头开展专项监督并向省政府报告",
+        "对照问题清单适时组织开展集中整治行动，集中整治情况报送本级司法行政部门汇总",
         "'适时' (when appropriate) and no date of its own; the dated result is liaoning.task06.staged_results "
-        "(2024年11月底前).",
+        "(2024年11月底前). The supervision of the campaigns, which '适时' does not qualify, is "
+        "liaoning.task06.special_supervision.",
     ),
     Declined(
         "7",

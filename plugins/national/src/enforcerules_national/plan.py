@@ -42,9 +42,10 @@ _LOCAL_ABOVE_TOWNSHIP = (Level.PROVINCE, Level.CITY, Level.COUNTY)
 
 #: How yearly rules treat 2023, the year the plan was issued (2023-08-09).
 _FIRST_YEAR_NOTE = (
-    "2023: the plan was issued on 2023-08-09; the library assesses every calendar year of the "
-    "effective period (kinds.base.years_to_check), so 2023 is assessed in full, without "
-    "pro-rating. To leave 2023 out, override the rule's `effective` period to start on 2024-01-01."
+    "2023: the plan was issued on 2023-08-09; under the library's one first-year policy for yearly "
+    "duties (enforcerules.FirstYear, docs/deadlines-and-periods.md) the duty is judged from 2024, the first "
+    "calendar year after the issue day, and 2023 facts are reported as out of period; "
+    "load_rulebook(..., first_year=FirstYear.ISSUE_YEAR) judges 2023 in full, without pro-rating."
 )
 
 # -- 二（一） 全面提升行政执法人员能力素质 ---------------------------------------
@@ -82,7 +83,12 @@ FULL_STAFF_ROTATION = Rule(
         "DeadlinePolicy.strict() (month_before=BEFORE_MONTH) reads it as 2024-05-31. '原则上' (in "
         "principle) is not modelled as a grace period: a later completion is reported as late. "
         "'本地区、本部门' binds each enforcement department for its own workforce and each government "
-        "for its region's; a unit shows completion with a task report 'full_staff_rotation'."
+        "for its region's; a unit shows completion with a task report 'full_staff_rotation'. Township "
+        "governments are bound too, unlike the government-scoped rules of 二（三）2 and 二（四）2: since "
+        "the 赋权 of 二（三）2 townships and streets hold enforcement powers and workforces of their own, "
+        "and the sentence gives that workforce to no other level ('本地区'); the delegation evaluation and "
+        "the four-level supervision system are, by their text, done for townships by the levels above. A "
+        "child jurisdiction that reads it otherwise narrows the scope's levels with a declared override."
     ),
 )
 
@@ -287,6 +293,19 @@ DECLINED: tuple[Declined, ...] = (
         "上级业务部门要加强对下级业务部门培训工作的指导……对承担多个部门行政执法事项人员的培训，鼓励跨部门联合开展",
         "A guidance duty and an encouragement with no measure; " + _NO_DATE + " Township officers' "
         "attendance at higher-level training is national.training.township_higher_level.",
+    ),
+    Declined(
+        "二（一）2",
+        "加强执法行为规范和职业道德教育",
+        "Education in conduct and professional ethics with no hours, date or measure of its own; " + _NO_DATE
+        + " Training hours that count are national.training.annual_hours (political-theory and ethics "
+        "education is required on top of them).",
+    ),
+    Declined(
+        "二（一）3",
+        "按照国家有关规定对在行政执法中做出突出贡献的集体和个人给予表彰奖励，推进示范创建活动",
+        "Commendation and model-building 'according to national regulations': a discretionary reward, "
+        "not a duty towards any subject, and no fact could show it owed; " + _NO_DATE,
     ),
     Declined(
         "二（一）3",

@@ -15,11 +15,11 @@ departments are county-level (:attr:`Level.COUNTY`), and townships and
 streets are :attr:`Level.TOWNSHIP`. No Tianjin region is at
 :attr:`Level.CITY`.
 
-Added rules take effect on the plan's issue day and end with the national
-plan period (:data:`PERIOD`), except the yearly duty the plan introduces,
-which starts with 2024, the first year it could be met (:data:`FULL_YEARS`).
-Overrides keep the national rule's period (2023-08-09..2025-12-31), so a
-Tianjin reading set by an override applies from the national start.
+Added rules and overrides take effect on the plan's issue day (2023-11-04)
+and end with the national plan period (:data:`PERIOD`); before that day the
+national rule governs (the rulebook keeps it as ``<id>.before_tianjin``).
+The yearly duty the plan introduces follows the library's first-year policy
+(:class:`enforcerules.FirstYear`: from 2024 by default).
 """
 
 from __future__ import annotations
@@ -57,8 +57,6 @@ cite = citer(PLAN.id)
 
 #: Effective period of the rules Tianjin adds: from the plan's issue day to the national plan's end.
 PERIOD = Period(PLAN.issued_on or PLAN_PERIOD.start, PLAN_PERIOD.end)
-#: Effective period of the yearly duty Tianjin introduces: from 2024, the first full year after the issue day.
-FULL_YEARS = Period(dt.date(2024, 1, 1), PLAN_PERIOD.end)
 
 _ENFORCEMENT = (UnitKind.ENFORCEMENT,)
 _CITY_JUSTICE = Scope(Subject.UNIT, unit_kinds=(UnitKind.JUSTICE,), levels=(Level.PROVINCE,))
@@ -103,7 +101,7 @@ TOWNSHIP_BUSINESS_TRAINING = Rule(
         label_en="business training for township officers",
     ),
     scope=Scope(Subject.UNIT, unit_kinds=_ENFORCEMENT, levels=(Level.COUNTY,)),
-    effective=FULL_YEARS,
+    effective=PERIOD,
     responsible=("市司法局", "各市级行政执法部门", "各区人民政府"),
     note=(
         "The sentence binds the district-level (区级) enforcement departments, which hold the trainings; "
@@ -111,11 +109,10 @@ TOWNSHIP_BUSINESS_TRAINING = Rule(
         "'township_business_training' whose subject is the district department; at least two per "
         "calendar year. '有关' (those whose items townships carry out) cannot be told from the facts, so "
         "every district-level enforcement unit is bound; restrict it with a child jurisdiction "
-        "overriding the scope (e.g. by field). First year: the plan was issued on 2023-11-04, eight weeks "
-        "before the end of 2023, too late to set a duty of two trainings for that year, so the yearly duty "
-        "is assessed from 2024 (effective period 2024-01-01..2025-12-31; 2023 trainings are reported as "
-        "out of period), as Liaoning does for its plan of 2023-12-10. To assess 2023 as well, override "
-        "the rule's `effective` period to start in 2023."
+        "overriding the scope (e.g. by field). First year: the library's one first-year policy for "
+        "yearly duties applies (enforcerules.FirstYear, docs/deadlines-and-periods.md): by default the duty "
+        "is judged from 2024, the first calendar year after the issue day 2023-11-04; "
+        "load_rulebook('tianjin', first_year=FirstYear.ISSUE_YEAR) judges 2023 as well."
     ),
 )
 
@@ -150,12 +147,9 @@ ALL_CERTIFIED = Override(
     note=(
         "The national plan bars uncertified officers from *independent* enforcement ('不得独立从事'): a "
         "case is fine if one handling officer is certified. Tianjin drops '独立': every handling officer "
-        "of a case must hold a valid certificate on the decision day. Period: the override keeps the national "
-        "rule's effective period (2023-08-09..2025-12-31), so this reading applies from the national start "
-        "and cases Tianjin decided between 2023-08-09 and the plan's issue day (2023-11-04) are judged by it "
-        "too. This follows the convention for overrides (an override that set `effective` would move the "
-        "national reading with it); to judge those cases by the national reading, evaluate them against "
-        "the national rulebook."
+        "of a case must hold a valid certificate on the decision day. Period: Tianjin's reading applies from its plan's "
+        "issue day (2023-11-04); cases decided before it are judged by the national reading, kept in the "
+        "rulebook as national.certificates.independent_enforcement.before_tianjin."
     ),
 )
 
