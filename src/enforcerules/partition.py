@@ -75,10 +75,11 @@ LOW_VOLUME_SECTIONS = ("regions", "units", "task_reports", "events", "metrics")
 Placement = Literal["partition", "shared", "whole"]
 
 #: Kinds whose observation of a subject reads only records the subject's partition holds.
+#: Not ``task_deadline``: a responsible body's report may discharge the task for
+#: units elsewhere (``TaskReport.covers``), so task rules run in the shared stage.
 _LOCAL_KINDS = frozenset({
     "annual_training_hours", "certificate_issuance", "certificate_withdrawal", "certified_handling",
     "penalty_disposition", "mitigation_required", "case_procedure", "recurring_count", "relative_deadline",
-    "task_deadline",
 })
 #: Kinds whose subjects are cases: they see the partition's guest officers (a case's handling officers from elsewhere).
 _CASE_KINDS = frozenset({"certified_handling", "penalty_disposition", "mitigation_required", "case_procedure"})
