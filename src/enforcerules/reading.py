@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 
 import polars as pl
 
+from ._text import terminal_lines
 from .findings import Status
 from .findings_table import FINDINGS_SCHEMA, render
 from .report import Report
@@ -103,4 +104,4 @@ def render_compact(report: Report, table: pl.DataFrame, names: Mapping[str, str]
     if report.rejections:
         lines += ["", f"rejected records: {len(report.rejections)}"]
         lines.extend(f"  {r}" for r in report.rejections)
-    return "\n".join(lines)
+    return terminal_lines(lines)

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 import polars as pl
 
+from ._text import terminal_lines
 from .deadlines import DeadlinePolicy
 from .findings import Finding, Rejection, Status
 from .findings_table import render_rows, rules_table
@@ -119,4 +120,4 @@ class Report:
             lines.append("")
             lines.append(f"rejected records: {len(self.rejections)}")
             lines.extend(f"  {r}" for r in self.rejections)
-        return "\n".join(lines)
+        return terminal_lines(lines)

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 import attrs
 import polars as pl
 
+from ._text import terminal_lines
 from .factset import Facts
 from .findings import Status
 from .report import Report
@@ -179,7 +180,7 @@ class Summary:
             for row in self.training.iter_rows(named=True):
                 label = f"{row['unit_name'] or ''} ({row['unit'] or '-'}) {row['year']}"
                 lines.append(f"{label:<56}{row['met']:>5}/{row['judged']:<5} {_pct(row['compliance_rate']):>6}")
-        return "\n".join(lines)
+        return terminal_lines(lines)
 
 
 def _pct(rate: float | None) -> str:
