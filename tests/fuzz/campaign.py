@@ -48,6 +48,7 @@ def campaign(name: str, examples: int, seed: int | None, show: int = 5, max_seco
         @given(target.inputs(sandbox))
         def one(value: Any) -> None:
             if max_seconds is not None and time.monotonic() - started > max_seconds:
+                figures["time up"] = 1
                 raise _TimeUp
             outcome = target.check(value, sandbox)
             figures["inputs"] += 1
@@ -66,7 +67,10 @@ def campaign(name: str, examples: int, seed: int | None, show: int = 5, max_seco
                 one = hypothesis_seed(seed)(one)
             try:
                 one()
-            except _TimeUp:
+            except Exception:
+                # hypothesis may fail while reporting the input that raised _TimeUp (a repr that raises)
+                if not figures.pop("time up", 0):
+                    raise
                 stopped = f"stopped at the time budget of {max_seconds:g} s"
             except KeyboardInterrupt:
                 stopped = "interrupted"
