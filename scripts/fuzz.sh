@@ -5,6 +5,8 @@
 #   scripts/fuzz.sh                    # every target, FUZZ_EXAMPLES inputs each (default 20000)
 #   FUZZ_EXAMPLES=100000 scripts/fuzz.sh cli registry
 #   FUZZ_SEED=1 scripts/fuzz.sh cli    # repeatable
+#   FUZZ_SECONDS=600 scripts/fuzz.sh   # at most 10 minutes per target (figures so far)
+#   FUZZ_PROGRESS=5000 scripts/fuzz.sh # a progress line on stderr every 5000 inputs
 #
 # Exits 1 when any target had a failing input (the first few are printed).
 # A new target: a fuzz_<name> function below, its name in TARGETS, and the
@@ -13,11 +15,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || scripts/setup.sh
 EXAMPLES=${FUZZ_EXAMPLES:-20000}
-SEED_ARGS=()
-[ -n "${FUZZ_SEED:-}" ] && SEED_ARGS=(--seed "$FUZZ_SEED")
+OPTIONS=(--examples "$EXAMPLES" --progress "${FUZZ_PROGRESS:-0}")
+[ -n "${FUZZ_SEED:-}" ] && OPTIONS+=(--seed "$FUZZ_SEED")
+[ -n "${FUZZ_SECONDS:-}" ] && OPTIONS+=(--max-seconds "$FUZZ_SECONDS")
 
 hypothesis_target() {  # a target of tests/fuzz/targets.py
-  .venv/bin/python tests/fuzz/campaign.py "$1" --examples "$EXAMPLES" "${SEED_ARGS[@]}"
+  .venv/bin/python tests/fuzz/campaign.py "$1" "${OPTIONS[@]}"
 }
 
 fuzz_cli() {       # random argv: subcommands, options, paths and junk, through enforcerules.cli.main

@@ -5,8 +5,10 @@
 Runs hypothesis' generation for *examples* inputs (no shrinking, no example
 database), records every outcome instead of stopping at the first failure,
 and prints: inputs tried, crashes, tracebacks, wrong results, and the first
-few failing inputs. Exits 1 when any input was not clean. ``scripts/fuzz.sh``
-runs it per target.
+few failing inputs. ``--max-seconds`` (or Ctrl-C) ends it early with the
+figures so far, and a progress line goes to stderr every ``--progress``
+inputs. Exits 1 when any input was not clean. ``scripts/fuzz.sh`` runs it
+per target.
 """
 
 from __future__ import annotations
@@ -26,10 +28,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the tests fol
 from fuzz.targets import TARGETS, Outcome, working_directory
 
 
-def campaign(name: str, examples: int, seed: int | None, show: int = 5) -> dict[str, Any]:
+class _TimeUp(Exception):
+    """Raised inside the test function to end a campaign at its time budget."""
+
+
+def campaign(name: str, examples: int, seed: int | None, show: int = 5, max_seconds: float | None = None,
+             progress: int = 0) -> dict[str, Any]:
     target = TARGETS[name]
     figures: Counter[str] = Counter()
     failures: list[tuple[Any, Outcome]] = []
+    started = time.monotonic()
+    stopped = ""
     with tempfile.TemporaryDirectory(prefix=f"enforcerules-fuzz-{name}-") as tmp:
         sandbox = Path(tmp)
         target.setup(sandbox)
@@ -38,6 +47,9 @@ def campaign(name: str, examples: int, seed: int | None, show: int = 5) -> dict[
                   suppress_health_check=list(HealthCheck))
         @given(target.inputs(sandbox))
         def one(value: Any) -> None:
+            if max_seconds is not None and time.monotonic() - started > max_seconds:
+                figures["time up"] = 1
+                raise _TimeUp
             outcome = target.check(value, sandbox)
             figures["inputs"] += 1
             figures["crashes"] += bool(outcome.crash)
@@ -45,17 +57,26 @@ def campaign(name: str, examples: int, seed: int | None, show: int = 5) -> dict[
             figures["wrong"] += bool(outcome.wrong)
             if not outcome.clean and len(failures) < show:
                 failures.append((value, outcome))
+            if progress and figures["inputs"] % progress == 0:
+                print(f"  {name}: {dict(figures)} after {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
 
-        started = time.monotonic()
         with working_directory(sandbox):
             if seed is not None:
                 from hypothesis import seed as hypothesis_seed
 
                 one = hypothesis_seed(seed)(one)
-            one()
+            try:
+                one()
+            except Exception:
+                # hypothesis may fail while reporting the input that raised _TimeUp (a repr that raises)
+                if not figures.pop("time up", 0):
+                    raise
+                stopped = f"stopped at the time budget of {max_seconds:g} s"
+            except KeyboardInterrupt:
+                stopped = "interrupted"
         elapsed = time.monotonic() - started
     return {"target": name, "inputs": figures["inputs"], "crashes": figures["crashes"], "tracebacks": figures["tracebacks"],
-            "wrong": figures["wrong"], "seconds": round(elapsed, 1), "failures": failures}
+            "wrong": figures["wrong"], "seconds": round(elapsed, 1), "failures": failures, "stopped": stopped}
 
 
 def main() -> int:
@@ -63,10 +84,13 @@ def main() -> int:
     parser.add_argument("target", choices=sorted(TARGETS))
     parser.add_argument("--examples", type=int, default=10_000, help="inputs to generate (default 10000)")
     parser.add_argument("--seed", type=int, default=None, help="hypothesis seed, for a repeatable campaign")
+    parser.add_argument("--max-seconds", type=float, default=None, help="end early after this long, with the figures so far")
+    parser.add_argument("--progress", type=int, default=0, help="print the figures to stderr every N inputs")
     args = parser.parse_args()
-    result = campaign(args.target, args.examples, args.seed)
+    result = campaign(args.target, args.examples, args.seed, max_seconds=args.max_seconds, progress=args.progress)
+    stopped = f"; {result['stopped']}" if result["stopped"] else ""
     print(f"{result['target']:<10} inputs tried {result['inputs']:>8}   crashes {result['crashes']}   "
-          f"tracebacks {result['tracebacks']}   wrong results {result['wrong']}   ({result['seconds']} s)")
+          f"tracebacks {result['tracebacks']}   wrong results {result['wrong']}   ({result['seconds']} s{stopped})")
     for value, outcome in result["failures"]:
         print(f"    {outcome.describe()}: {value!r}")
     return 0 if result["inputs"] and not (result["crashes"] or result["tracebacks"] or result["wrong"]) else 1
