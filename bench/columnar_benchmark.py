@@ -91,7 +91,8 @@ def training_rule(jurisdiction: str) -> Any:
 
 def run_pandas(folder: Path, jurisdiction: str, out: Path) -> int:
     """Hand-written statuses of the rulebook's yearly training rule."""
-    spec = training_rule(jurisdiction).rule.spec
+    rule = training_rule(jurisdiction).rule
+    spec = rule.spec
     officers = pd.read_parquet(folder / "officers.parquet")
     training = pd.read_parquet(folder / "training.parquet")
     training["year"] = training["held_at"].dt.year
@@ -104,7 +105,8 @@ def run_pandas(folder: Path, jurisdiction: str, out: Path) -> int:
         part = counted[counted["category"].isin([c.value for c in split.categories])]
         sums[f"s{i}"] = part.groupby(["officer", "year"])["centi"].sum()
     sums = sums.fillna(0)
-    years = pd.DataFrame({"year": [2023, 2024, 2025]})
+    # The years the rule judges (its effective period, which starts with the first full plan year by default).
+    years = pd.DataFrame({"year": list(range(rule.effective.start.year, min(rule.effective.end.year, AS_OF.year) + 1))})
     grid = officers[["id", "hired_on", "left_on"] if "left_on" in officers else ["id", "hired_on"]].merge(years, how="cross")
     grid = grid.merge(sums, left_on=["id", "year"], right_index=True, how="left").fillna({"tot": 0, **{f"s{i}": 0 for i in range(len(spec.splits))}})
     start = pd.to_datetime(grid["year"].astype(str) + "-01-01").dt.date
@@ -139,7 +141,7 @@ def measure(step: str, folder: Path, jurisdiction: str, out: Path) -> tuple[floa
 
 def compare_training(folder: Path, lib: Path, pandas_out: Path, jurisdiction: str) -> tuple[int, int]:
     rule_id = training_rule(jurisdiction).id
-    ours = pl.read_parquet(lib).filter((pl.col("rule_id") == rule_id) & (pl.col("subject") != "*"))
+    ours = pl.read_parquet(lib).filter((pl.col("rule_id") == rule_id) & (pl.col("subject") != "*") & (pl.col("status") != "out_of_period"))
     ours = ours.select(id=pl.col("subject"), year=pl.col("period").cast(pl.Int32), status=pl.col("status"))
     theirs = pl.read_parquet(pandas_out).select(pl.col("id"), pl.col("year").cast(pl.Int32), pl.col("status"))
     joined = ours.join(theirs, on=["id", "year"], how="full", suffix="_pd")

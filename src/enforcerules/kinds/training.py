@@ -112,32 +112,33 @@ class AnnualTrainingHours(RuleKind):
             subject=pl.col("id"), hired_on=pl.col("hired_on"), left_on=pl.col("left_on")
         )
         counted = [c.value for c in self.counted]
-        records = (
-            ctx.facts.table("training")
+        # One lazy pass over the records: the CST day once, sums per officer-year,
+        # and only then the restriction to the officers in scope (a smaller join).
+        day = pl.col("held_at").dt.date()
+        sums = (
+            ctx.facts.table("training").lazy()
+            .filter(day <= ctx.as_of)
             .select(
                 subject=pl.col("officer"),
-                year=pl.col("held_at").dt.year(),
-                day=pl.col("held_at").dt.date(),
+                year=day.dt.year().cast(pl.Int32),
                 micro=micro_expr(pl.col("hours")),
                 counted=pl.col("category").is_in(counted),
-                category=pl.col("category"),
+                **{f"in_s{i}": pl.col("category").is_in([c.value for c in split.categories]) for i, split in enumerate(self.splits)},
             )
-            .filter(pl.col("day") <= ctx.as_of)
-            .join(officers.select("subject"), on="subject", how="semi")
-        )
-        sums = records.group_by("subject", "year").agg(
-            tot=pl.col("micro").filter(pl.col("counted")).sum(),
-            excluded=pl.col("micro").filter(~pl.col("counted")).sum(),
-            records=pl.len(),
-            *(
-                pl.col("micro").filter(pl.col("counted") & pl.col("category").is_in([c.value for c in split.categories])).sum().alias(f"s{i}")
-                for i, split in enumerate(self.splits)
-            ),
+            .group_by("subject", "year")
+            .agg(
+                tot=pl.col("micro").filter(pl.col("counted")).sum(),
+                excluded=pl.col("micro").filter(~pl.col("counted")).sum(),
+                records=pl.len(),
+                *(pl.col("micro").filter(pl.col("counted") & pl.col(f"in_s{i}")).sum().alias(f"s{i}") for i in range(len(self.splits))),
+            )
+            .join(officers.lazy().select("subject"), on="subject", how="semi")
+            .collect()
         )
         years = subject_years(rule, ctx, officers, sums)
         grid = (
             years.join(officers, on="subject", how="left")
-            .join(sums.with_columns(pl.col("year").cast(pl.Int32)), on=["subject", "year"], how="left")
+            .join(sums, on=["subject", "year"], how="left")
             .with_columns(*year_period_columns())
         )
         zero = pl.lit(0, dtype=pl.Int64)
