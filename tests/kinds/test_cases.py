@@ -233,7 +233,7 @@ CITES = CaseProcedure(ProcedureRequirement.CITES_DISCRETION_BASELINE)
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize(
     ("review", "expected"),
-    [(DECIDED - dt.timedelta(days=1), S.COMPLIANT), (DECIDED, S.COMPLIANT), (DECIDED + dt.timedelta(days=1), S.LATE), (None, S.VIOLATION)],
+    [(DECIDED - dt.timedelta(days=1), S.COMPLIANT), (DECIDED, S.COMPLIANT), (DECIDED + dt.timedelta(days=1), S.VIOLATION), (None, S.VIOLATION)],  # art. 58: not late, made without review
 )
 def test_2_2_3_major_decision_legal_review_on_or_before_the_decision(engine: str, review: dt.date | None, expected: er.Status) -> None:
     assert status(REVIEW, a_case(major=True, legal_review_on=review), engine) is expected

@@ -103,7 +103,7 @@ def test_2_1_3_the_plan_judges_cases_decided_from_its_issue_day(run: Any, status
 
 
 @pytest.mark.parametrize(
-    ("review", "expected"), [("2024-05-09", S.COMPLIANT), ("2024-05-10", S.COMPLIANT), ("2024-05-11", S.LATE), (None, S.VIOLATION)]
+    ("review", "expected"), [("2024-05-09", S.COMPLIANT), ("2024-05-10", S.COMPLIANT), ("2024-05-11", S.VIOLATION), (None, S.VIOLATION)]
 )
 def test_2_2_3_major_decisions_are_legally_reviewed_before_they_are_made(run: Any, status: Any, review: str | None, expected: er.Status) -> None:
     got = run(REVIEW, doc(case(major=True, legal_review_on=review), case("minor_case")), AS_OF)
@@ -164,3 +164,25 @@ def test_art42_compliance_implies_2_1_3_compliance(run: Any, status: Any, handle
     assert art42 is (S.COMPLIANT if len(set(handlers) & set(certified)) >= 2 else S.VIOLATION)
     if art42 is S.COMPLIANT:
         assert independent is S.COMPLIANT
+
+
+# -- 行政处罚法 第五十八条 and 第四十二条: what the finding says ------------------------------
+
+
+def test_art58_a_review_after_the_decision_is_named_as_a_decision_made_without_review(run: Any) -> None:
+    got = run(REVIEW, doc(case(major=True, legal_review_on="2024-05-11")), AS_OF)
+    (finding,) = [f for f in got if f.subject == "k1"]
+    assert finding.status is S.VIOLATION and "第五十八条" in finding.explanation_zh and "2024-05-11" in finding.explanation_zh
+
+
+def test_art58_a_review_on_the_decision_day_is_compliant_and_cites_no_breach(run: Any) -> None:
+    got = run(REVIEW, doc(case(major=True, legal_review_on="2024-05-10")), AS_OF)
+    (finding,) = [f for f in got if f.subject == "k1"]
+    assert finding.status is S.COMPLIANT and "第五十八条" not in finding.explanation_zh
+
+
+def test_art42_a_case_handled_by_one_officer_says_fewer_than_two_handled_it(run: Any) -> None:
+    got = run(ART42, doc(case("alone", handlers=("o1",)), case("one", handlers=("o1", "o3"))), AS_OF)
+    alone, one = ({f.subject: f for f in got})["alone"], ({f.subject: f for f in got})["one"]
+    assert "仅有1名承办执法人员，少于2人" in alone.explanation_zh
+    assert "少于2人" not in one.explanation_zh and "未持证" in one.explanation_zh  # two handled it; one lacked a certificate

@@ -552,8 +552,10 @@ class CaseProcedure(RuleKind):
     """A procedural requirement every (penalised or major) case meets.
 
     ``LEGAL_REVIEW_BEFORE_MAJOR_DECISION``: a ``major`` case has its legal
-    review (``legal_review_on``) on or before the decision day; none →
-    ``violation``, after the decision → ``late``; other cases
+    review (``legal_review_on``) on or before the decision day; none, or a
+    review only after the decision → ``violation`` (《行政处罚法》第五十八条:
+    "未经法制审核或者审核未通过的，不得作出决定" — a decision made before its
+    review was made without one, so it is not merely late); other cases
     ``not_applicable``. ``CITES_DISCRETION_BASELINE``: a case with a penalty
     (any outcome but NOT_PENALISED) cites the discretion baseline; cases not
     penalised are ``not_applicable``.
@@ -588,7 +590,7 @@ class CaseProcedure(RuleKind):
                 Branch(Status.NOT_APPLICABLE, eq("major", 0)),
                 Branch(Status.VIOLATION, eq("rev", 0)),
                 Branch(Status.COMPLIANT, lte("lag", 0)),
-                Branch(Status.LATE),
+                Branch(Status.VIOLATION),
             ]
         return [
             Branch(Status.NOT_APPLICABLE, eq("pen", 0)),
@@ -609,6 +611,11 @@ class CaseProcedure(RuleKind):
             return Explanation("案件不属于重大执法决定", "the case is not a major enforcement decision")
         if status is Status.COMPLIANT:
             return Explanation(f"重大执法决定于{day}作出，此前已于{review}进行法制审核", f"major decision made on {day} after legal review on {review}")
-        if status is Status.LATE:
-            return Explanation(f"重大执法决定于{day}作出，法制审核迟至{review}，未在决定前审核", f"major decision made on {day}, but legal review only on {review}, after the decision")
-        return Explanation(f"重大执法决定于{day}作出，未经法制审核", f"major decision made on {day} without legal review", "对该决定进行法制审核并依法纠正", "have the decision legally reviewed and correct it as needed")
+        art58_zh = "《行政处罚法》第五十八条：未经法制审核或者审核未通过的，不得作出决定"
+        art58_en = "行政处罚法 art. 58: no decision may be made without legal review"
+        fix = ("对该决定进行法制审核并依法纠正", "have the decision legally reviewed and correct it as needed")
+        if review:
+            return Explanation(
+                f"重大执法决定于{day}作出，法制审核迟至{review}才进行，作出决定时未经法制审核（{art58_zh}）",
+                f"major decision made on {day}, legal review only on {review}: the decision was made without review ({art58_en})", *fix)
+        return Explanation(f"重大执法决定于{day}作出，未经法制审核（{art58_zh}）", f"major decision made on {day} without legal review ({art58_en})", *fix)

@@ -144,6 +144,13 @@ class CertifiedHandling(RuleKind):
             )
         if status is Status.COMPLIANT:
             return Explanation(f"{day}作出决定时{n}名承办人员中{cert}人持有效证件，符合要求（{need_zh}）", f"on {day}, {cert} of {n} handling officers held a valid certificate, as required ({need_en})")
+        if n < self.min_certified:  # too few officers at all, whatever their certificates (e.g. 行政处罚法 art. 42)
+            return Explanation(
+                f"{day}作出决定的案件仅有{n}名承办执法人员，少于{self.min_certified}人（{need_zh}）",
+                f"the case decided on {day} was handled by only {n} officer(s), fewer than {self.min_certified} ({need_en})",
+                f"由不少于{self.min_certified}名持有效行政执法证件的人员承办，并核查该案决定的合法性",
+                f"assign at least {self.min_certified} certified officers and review the lawfulness of the decision",
+            )
         bad = "、".join(ev["uncertified"]) or "无"
         return Explanation(
             f"{day}作出决定时{n}名承办人员中仅{cert}人持有效证件（未持证：{bad}），不符合“{need_zh}”",
