@@ -105,7 +105,11 @@ def test_task07_cases_decided_before_the_plan_was_issued_are_out_of_period(run, 
 
 ART32, ART33 = "national.penalty_law.art32", "national.penalty_law.art33"
 TOLERANCE = "liaoning.task08.first_violation_tolerance"
-EXCLUDED = ("life_health", "public_safety", "ecology_environment")
+DOMAINS = ("life_health", "public_safety", "ecology_environment")
+#: Fields the three named domains cover (the library's documented reading of "涉及").
+COVERED = ("food_safety", "drug_administration", "public_health", "work_safety", "fire_safety", "special_equipment",
+           "natural_resources", "environmental_protection")
+EXCLUDED = plan.FIRST_VIOLATION_EXCLUDED_FIELDS
 
 
 def test_task08_first_violation_tolerance_is_liaonings_own_rule_and_art33_stays_inherited(liaoning) -> None:
@@ -115,7 +119,9 @@ def test_task08_first_violation_tolerance_is_liaonings_own_rule_and_art33_stays_
     rule = resolved.rule
     assert (rule.citation.document, rule.citation.clause) == ("lzbf-2023-18", "8")
     assert "生命健康、公共安全、生态环保" in rule.citation.quote
-    assert tuple(rule.spec.first_violation_excluded_fields) == EXCLUDED == plan.FIRST_VIOLATION_EXCLUDED_FIELDS
+    assert tuple(rule.spec.first_violation_excluded_fields) == EXCLUDED
+    assert set(DOMAINS) | set(COVERED) <= set(EXCLUDED)
+    assert set(plan.FIRST_VIOLATION_EXCLUDED_DOMAINS) == set(DOMAINS)
     assert (rule.effective.start, rule.effective.end) == (dt.date(2023, 12, 10), dt.date(2025, 12, 31))
     assert rule.responsible == TASKS[8].responsible
     assert "Statutory discretion is untouched" in rule.note
@@ -126,13 +132,15 @@ def first_minor(cid: str, field: str, **extra: object) -> dict:
     return case(cid, field=field, first_violation=True, harm="minor", corrected_promptly=True, outcome="penalised") | extra
 
 
-FIELDS = (*EXCLUDED, "food_drugs", "public_health", "natural_resources", "work_safety", "labour", "urban_management", "transport", "finance", "education_training", "market_regulation")
+NOT_COVERED = ("labour", "urban_management", "transport", "finance", "education_training", "market_regulation")
+FIELDS = (*DOMAINS, *COVERED, *NOT_COVERED)
 
 
 @fixture_settings()
 @given(field=st.sampled_from(FIELDS), penalised=st.booleans())
 def test_task08_tolerance_mechanism_not_in_life_health_public_safety_ecology(run, status, field, penalised) -> None:
-    """Liaoning's 容错免罚 reaches first minor violations outside the three fields only; art. 33 reaches all."""
+    """Liaoning's 容错免罚 reaches first minor violations outside the three domains (and the fields they
+    cover: food safety, work safety, natural resources…) only; art. 33 reaches all."""
     one = first_minor("c1", field, outcome="penalised" if penalised else "not_penalised")
     doc = {"officers": OFFICERS, "certificates": CERTIFICATES, "cases": [one]}
     (ours,) = run(TOLERANCE, doc, AS_OF)
@@ -140,6 +148,8 @@ def test_task08_tolerance_mechanism_not_in_life_health_public_safety_ecology(run
     if field in EXCLUDED:
         assert ours.status is S.NOT_APPLICABLE
         assert dict(ours.evidence)["first_violation_excluded"] is True
+        # The field keeps the case out, not a missing ground of art. 33.
+        assert "所属执法领域" in ours.explanation_zh and "不具有第三十三条" not in ours.explanation_zh
     else:
         assert ours.status is statute
     # Statutory discretion is untouched: sparing or penalising stays lawful in every field.

@@ -439,9 +439,13 @@ def _explain_disposition(obs: Observation, status: Status) -> Explanation:
     outcome = CaseOutcome(obs.evidence["outcome"])
     did_zh = _OUTCOME_ZH[outcome]
     if status is Status.NOT_APPLICABLE:
-        extra_zh = "（本规则对该案不适用首违不罚）" if obs.evidence.get("first_violation_excluded") else ""
-        extra_en = " (the rule does not extend first-violation leniency to this case)" if obs.evidence.get("first_violation_excluded") else ""
-        return Explanation(f"案件不具有第三十三条规定的不予处罚情形{extra_zh}", f"the case meets no ground of art. 33 for not penalising{extra_en}")
+        if obs.evidence.get("first_violation_excluded"):
+            # The case would be a first minor violation; it is the field that keeps it out.
+            return Explanation(
+                "案件为初次违法且危害后果轻微并及时改正，但所属执法领域在本规则排除的领域之内，本规则的首违不罚（容错免罚）不适用于该案",
+                "a first minor violation, corrected promptly, but in an enforcement field this rule excludes from first-violation leniency",
+            )
+        return Explanation("案件不具有第三十三条规定的不予处罚情形", "the case meets no ground of art. 33 for not penalising")
     ev = obs.evidence
     why_zh, why_en, unverified = ev["reason_zh"], ev["reason_en"], ev["unverified"]
     if status is Status.EXEMPT:

@@ -56,6 +56,7 @@ from enforcerules.kinds import CaseProcedure, PenaltyDisposition, ProcedureRequi
 __all__ = [
     "CITY_IMPLEMENTERS",
     "DECLINED",
+    "FIRST_VIOLATION_EXCLUDED_DOMAINS",
     "FIRST_VIOLATION_EXCLUDED_FIELDS",
     "OVERRIDES",
     "PLAN",
@@ -424,8 +425,27 @@ FOUR_LISTS_TYPICAL_CASES = task_rule(
     ),
 )
 
-#: Task 8: "不涉及生命健康、公共安全、生态环保等领域" — the fields its 容错免罚 mechanism leaves out.
-FIRST_VIOLATION_EXCLUDED_FIELDS: tuple[str, ...] = ("life_health", "public_safety", "ecology_environment")
+#: Task 8: "不涉及生命健康、公共安全、生态环保等领域" — what each named domain covers, as
+#: ``Case.field`` values. Which enforcement fields "涉及" a domain is the library's reading
+#: (the plan names the domains, not the fields); "等领域" leaves the list open, so override
+#: ``first_violation_excluded_fields`` to add a province's own. A case whose field is
+#: recorded only as a broad department (``market_regulation``) is not excluded: record the
+#: precise field (``food_safety``) to have it excluded.
+FIRST_VIOLATION_EXCLUDED_DOMAINS: dict[str, tuple[str, ...]] = {
+    # 生命健康
+    "life_health": ("life_health", "food_safety", "drug_administration", "medical_devices", "cosmetics",
+                    "public_health", "health", "medical_services", "infectious_disease_control"),
+    # 公共安全
+    "public_safety": ("public_safety", "work_safety", "emergency_management", "fire_safety", "special_equipment",
+                      "hazardous_chemicals", "road_traffic_safety", "construction_safety", "mine_safety"),
+    # 生态环保
+    "ecology_environment": ("ecology_environment", "environmental_protection", "natural_resources",
+                            "water_resources", "forestry_grassland", "wildlife_protection"),
+}
+#: Every case field task 8 leaves out of its 容错免罚 mechanism.
+FIRST_VIOLATION_EXCLUDED_FIELDS: tuple[str, ...] = tuple(
+    sorted({field for fields in FIRST_VIOLATION_EXCLUDED_DOMAINS.values() for field in fields})
+)
 
 FIRST_VIOLATION_TOLERANCE = Rule(
     id="liaoning.task08.first_violation_tolerance",
@@ -442,17 +462,18 @@ FIRST_VIOLATION_TOLERANCE = Rule(
     note=(
         "Liaoning's 容错免罚 mechanism, for cases decided in the plan period (2023-12-10..2025-12-31; "
         "cases decided before or after are out_of_period). It applies 《行政处罚法》 art. 33 with para. 1 "
-        "sentence 2 (首违不罚) outside the fields life_health, public_safety and ecology_environment "
-        "only: in those fields a first minor violation is not_applicable here (the mechanism does not "
+        "sentence 2 (首违不罚) outside the three domains only — life_health, public_safety and "
+        "ecology_environment and the case fields each covers (FIRST_VIOLATION_EXCLUDED_DOMAINS: food "
+        "safety, drugs, public health, work safety, fire, special equipment, natural resources…): in those fields a first minor violation is not_applicable here (the mechanism does not "
         "reach it); elsewhere a penalised one is compliant (discretion) and an unpenalised one exempt. "
         "Statutory discretion is untouched: national.penalty_law.art33 stays inherited and still lets an "
         "authority spare, or penalise, a first minor violation in those fields, since a provincial plan "
         "cannot withdraw the statute's '可以不予行政处罚'; without lists this rule finds nothing unlawful "
         "that art. 33 allows. Its bite comes with Liaoning's published 首违不罚 and 不予处罚 lists, "
         "supplied in 'lists' by an override of this rule: their entries then apply only outside the "
-        "three fields. The statute's shall-not grounds (sentence 1, para. 2) are evaluated here as in "
+        "excluded fields. The statute's shall-not grounds (sentence 1, para. 2) are evaluated here as in "
         "art. 33, so a case penalised against them shows under both rules. '等领域' leaves the fields "
-        "open: the three named are the default; override 'first_violation_excluded_fields' to add others."
+        "open: the mapping is the default; override 'first_violation_excluded_fields' to add others."
     ),
 )
 
