@@ -30,6 +30,7 @@ USAGE_ERRORS: dict[str, list[list[str]]] = {
     "compile": [[], ["national", "--bogus"]],
     "summary": [[], ["national"], ["national", "f.json", "--as-of", "2024-02-30"], ["national", "f.json", "--format", "xml"]],
     "scorecard": [[], ["national", "f.json"], ["national", "f.json", "--out", "x.html", "--engine", "warp"]],
+    "serve": [["extra"], ["--port", "many"], ["--workers", "two"], ["--log-level", "loud"]],
     "scaffold": [[], ["hefei"], ["hefei", "--name-zh", "合肥市", "--name-en", "Hefei"],
                  ["hefei", "--name-zh", "合肥市", "--name-en", "Hefei", "--out", "x", "--level", "planet"]],
 }

@@ -147,12 +147,20 @@ def records_from_table(section: str, table: pl.DataFrame) -> tuple[Any, ...]:
 
 
 def conform(section: str, table: pl.DataFrame) -> pl.DataFrame:
-    """*table* with exactly the section's columns, in order, cast to their types."""
-    schema = polars_schema(section)
-    missing = [name for name in schema if name not in table.columns]
+    """*table* with exactly the section's columns, in order, cast to their types.
+
+    An optional column the table lacks is filled with its default (null, false,
+    an empty list…), so tables written before a field was added still read;
+    a required one missing is an error naming it.
+    """
+    columns = SCHEMAS[section]
+    missing = [c.name for c in columns if c.name not in table.columns and c.required]
     if missing:
         raise ValueError(f"section {section!r}: table lacks columns {', '.join(missing)}")
-    return table.select([pl.col(name).cast(dtype) for name, dtype in schema.items()])
+    return table.select([
+        pl.col(c.name).cast(c.dtype) if c.name in table.columns else pl.lit(c.default, dtype=c.dtype).alias(c.name)
+        for c in columns
+    ])
 
 
 def tables_of(records: Mapping[str, Iterable[Any]]) -> dict[str, pl.DataFrame]:

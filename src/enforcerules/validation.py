@@ -207,6 +207,14 @@ class _Errors:
     height: int
     items: list[tuple[pl.Series, str | None, str | Callable[[int], str], str, bool, Callable[[int], Any]]] = attrs.Factory(list)
 
+    def flagged(self, column: str) -> pl.Series:
+        """Rows already holding a failure of *column* (so one bad cell gives one rejection)."""
+        out = _false(self.height)
+        for mask, col, *_ in self.items:
+            if col == column:
+                out = out | mask
+        return out
+
     def add(self, mask: pl.Series, column: str | None, reason: str | Callable[[int], str], expected: str,
             value: Callable[[int], Any], record: bool = False) -> None:
         if mask.null_count():  # (fill_null runs a query: ~1 ms; most masks hold no null)
@@ -366,7 +374,11 @@ def _section_frame(raw: RawSection, errors: _Errors) -> pl.DataFrame:
         if col.required:
             if rc.given is not None:  # JSON: a required field written as null is as missing as one not written
                 absent = absent | (rc.values.is_null() & (rc.wrong.not_() if rc.wrong is not None else True))
-            errors.add(absent, col.name, "missing field", "a value", lambda row: None)
+            problem_rows = [p.row for p in raw.problems if p.column == col.name and p.row is not None]
+            reported = errors.flagged(col.name)
+            if problem_rows:  # a cell the reader already rejected (e.g. a lone surrogate) is not also "missing"
+                reported = reported | pl.Series(ROW, range(n)).is_in(problem_rows)
+            errors.add(absent & reported.not_(), col.name, "missing field", "a value", lambda row: None)
         elif rc.given is not None and not col.nullable:  # JSON: an explicit null where no null is allowed
             errors.add(given & rc.values.is_null() & (rc.wrong.not_() if rc.wrong is not None else True), col.name,
                        "wrong type", _expected(col), lambda row: None)

@@ -37,7 +37,9 @@ CREATE TABLE IF NOT EXISTS training (
     "hours" double precision NOT NULL,
     "category" text NOT NULL,
     "held_at" timestamptz NOT NULL,
-    "organiser" text DEFAULT ''
+    "organiser" text DEFAULT '',
+    "organising_unit" text,
+    "session" text
 );
 
 CREATE TABLE IF NOT EXISTS certificates (
@@ -54,7 +56,8 @@ CREATE TABLE IF NOT EXISTS task_reports (
     "id" text PRIMARY KEY,
     "task" text NOT NULL,
     "unit" text NOT NULL,
-    "completed_on" date NOT NULL
+    "completed_on" date NOT NULL,
+    "covers" text[] DEFAULT '{}'
 );
 
 CREATE TABLE IF NOT EXISTS events (

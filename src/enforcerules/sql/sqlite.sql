@@ -37,7 +37,9 @@ CREATE TABLE IF NOT EXISTS training (
     "hours" REAL NOT NULL,
     "category" TEXT NOT NULL,
     "held_at" TEXT NOT NULL,
-    "organiser" TEXT DEFAULT ''
+    "organiser" TEXT DEFAULT '',
+    "organising_unit" TEXT,
+    "session" TEXT
 );
 
 CREATE TABLE IF NOT EXISTS certificates (
@@ -54,7 +56,8 @@ CREATE TABLE IF NOT EXISTS task_reports (
     "id" TEXT PRIMARY KEY,
     "task" TEXT NOT NULL,
     "unit" TEXT NOT NULL,
-    "completed_on" TEXT NOT NULL
+    "completed_on" TEXT NOT NULL,
+    "covers" TEXT DEFAULT '[]'
 );
 
 CREATE TABLE IF NOT EXISTS events (
