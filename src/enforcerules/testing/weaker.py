@@ -357,7 +357,7 @@ def _compare(parent: Rulebook, child: Rulebook, p_rule: ResolvedRule, max_exampl
     c_book = attrs.evolve(child, rules=(c_rule, *kept), repealed=()) if c_rule else None
     since = c_cover.effective.start if c_cover is not None and not kept else PLAN_PERIOD.start
     # Before the child's own plan was issued it did not exist: the parent governed those days.
-    issued = [d.issued_on for d in child.jurisdiction.documents if getattr(d, "issued_on", None)]
+    issued = [d.issued_on for d in child.jurisdiction.documents if d.issued_on is not None]
     if below and issued:
         since = max(since, min(issued))
     example = _search(_single(parent, p_rule), c_book, rules, max_examples, within, since)
