@@ -100,10 +100,18 @@ def spark_session(master: str = "local[2]", app: str = "enforcerules", **conf: s
 
 
 def _conform(section: str, df: DataFrame) -> DataFrame:
-    missing = [c.name for c in SCHEMAS[section] if c.name not in df.columns]
+    """As :func:`enforcerules.tables.conform`: the section's columns in order; an optional
+    column the table lacks takes its default, a required one missing is an error."""
+    missing = [c.name for c in SCHEMAS[section] if c.name not in df.columns and c.required]
     if missing:
         raise ValueError(f"section {section!r}: table lacks columns {', '.join(missing)}")
-    return df.select([F.col(c.name).cast(_SPARK_TYPES[c.kind]).alias(c.name) for c in SCHEMAS[section]])
+
+    def default(c: Any) -> Any:
+        value = F.array() if c.kind == "list" else F.lit(c.default)
+        return value.cast(_SPARK_TYPES[c.kind]).alias(c.name)
+
+    return df.select([F.col(c.name).cast(_SPARK_TYPES[c.kind]).alias(c.name) if c.name in df.columns else default(c)
+                      for c in SCHEMAS[section]])
 
 
 def _empty(spark: SparkSession, section: str) -> DataFrame:

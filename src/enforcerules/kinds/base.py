@@ -170,7 +170,9 @@ def scoped_officers_table(scope: Scope, facts: Facts) -> pl.DataFrame:
     cond = unit_scope_expr(scope)
     if scope.township is not None:
         cond &= pl.col("township") == scope.township
-    return officers.filter(cond).drop("unit_kind", "unit_level", "unit_field")
+    if scope.unit_kinds or scope.levels or scope.fields or scope.township is not None:
+        officers = officers.filter(cond)  # (never a constant predicate after a join: it trips polars 2.1)
+    return officers.drop("unit_kind", "unit_level", "unit_field")
 
 
 def unit_scope_table(scope: Scope, facts: Facts) -> pl.DataFrame:
@@ -451,7 +453,9 @@ def scoped_cases_table(scope: Scope, facts: Facts, position: str | None = None) 
     if position is not None:
         cases = cases.with_row_index(position)
     cases = cases.join(units, on="unit", how="left", maintain_order="left")
-    return cases.filter(case_scope_expr(scope)).drop("unit_kind", "unit_level")
+    if scope.fields or scope.unit_kinds or scope.levels:  # (a constant predicate after this join trips polars 2.1)
+        cases = cases.filter(case_scope_expr(scope))
+    return cases.drop("unit_kind", "unit_level")
 
 
 def iso_day(day: pl.Expr) -> pl.Expr:

@@ -77,7 +77,7 @@ class UnitTrainingHours(RuleKind):
     def observe(self, rule: Rule, ctx: EvalContext) -> pl.DataFrame:
         units = ctx.facts.table("units").select(
             subject=pl.col("id"), unit_kind=pl.col("kind"), unit_level=pl.col("level"), unit_field=pl.col("field"),
-        ).filter(unit_scope_expr(rule.scope)).select("subject")
+        ).with_columns(_bound=unit_scope_expr(rule.scope)).filter(pl.col("_bound")).select("subject")
         records = ctx.facts.table("training").filter(pl.col("organising_unit").is_not_null())
         if self.categories:
             records = records.filter(pl.col("category").is_in([c.value for c in self.categories]))
