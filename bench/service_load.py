@@ -154,7 +154,9 @@ class Pool:
 
     def __init__(self, host: str, port: int, size: int) -> None:
         self.host, self.port, self.size = host, port, size
-        self.idle: asyncio.Queue[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = asyncio.Queue()
+        # Last in, first out: the connections kept busy stay warm, and the server's
+        # keep-alive timeout (uvicorn: 5 s) closes only the ones left idle.
+        self.idle: asyncio.LifoQueue[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = asyncio.LifoQueue()
 
     async def open(self) -> None:
         for _ in range(self.size):
@@ -176,8 +178,20 @@ class Pool:
         reader, writer = await self.idle.get()
         sent = asyncio.get_running_loop().time()
         try:
+            if reader.at_eof() or writer.is_closing():  # closed by the server while idle, as any client would notice
+                writer.close()
+                reader, writer = await asyncio.open_connection(self.host, self.port)
             writer.write(raw)
-            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), TIMEOUT)
+            try:
+                head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), TIMEOUT)
+            except asyncio.IncompleteReadError as closed:
+                if closed.partial:
+                    raise
+                # The server closed this idle connection just as the request went: resend once on a new one.
+                writer.close()
+                reader, writer = await asyncio.open_connection(self.host, self.port)
+                writer.write(raw)
+                head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), TIMEOUT)
             status = int(head.split(b" ", 2)[1])
             length = next(int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:"))
             await asyncio.wait_for(reader.readexactly(length), TIMEOUT)
