@@ -33,8 +33,11 @@ from .facts import (
     Case,
     CaseOutcome,
     Certificate,
+    EnforcementItem,
     Event,
     Harm,
+    ItemBasis,
+    ItemOpinion,
     Level,
     Metric,
     Officer,
@@ -47,7 +50,7 @@ from .facts import (
 )
 from .findings import Finding, Rejection, Status
 from .hookspecs import hookimpl
-from .jurisdiction import Declined, Intent, Jurisdiction, Override, Repeal
+from .jurisdiction import Bodies, Declined, Intent, Jurisdiction, NamedBodies, Override, Repeal
 from .limits import Limits
 from .loading import facts_from_json, facts_to_json, load_facts, load_frames, load_tables, loads_facts
 from .registry import Registry
@@ -61,9 +64,13 @@ from .summary import Summary, attributed_findings, summarize
 __version__ = "0.1.0"
 
 __all__ = [
+    "Bodies",
     "CST",
     "CalendarError",
     "Case",
+    "EnforcementItem",
+    "ItemBasis",
+    "ItemOpinion",
     "CaseDecision",
     "CaseOutcome",
     "Certificate",
@@ -91,6 +98,7 @@ __all__ = [
     "Intent",
     "Jurisdiction",
     "Level",
+    "NamedBodies",
     "Limits",
     "LoadedExemptionList",
     "Metric",

@@ -51,7 +51,9 @@ from .evaluate import compile_rulebook
 from .facts import Level
 from .findings import Status
 from .loading import load_facts
+from .jurisdiction import Bodies
 from .registry import Registry
+from .rulebook import FirstYear, Rulebook
 from .scaffold import scaffold_plugin
 
 __all__ = ["main"]
@@ -168,6 +170,18 @@ def _evaluation_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.add_argument("--strict-deadlines", action="store_true",
                    help="read ambiguous deadline phrases at their earliest (e.g. '2024年6月前' = 2024-05-31)")
+    p.add_argument("--first-year", choices=[f.value for f in FirstYear], default=FirstYear.FULL_YEARS.value,
+                   help="first year a yearly duty is judged for: full_years (default: the first full calendar year "
+                   "after the plan's issue day) or issue_year")
+    p.add_argument("--own-bodies", action="store_true",
+                   help="inherited rules a local plan restates for bodies it names bind only those bodies "
+                   "(default: the parent plan's breadth, findings outside them saying so)")
+
+
+def _book(registry: Registry, args: argparse.Namespace) -> Rulebook:
+    """The rulebook an evaluation command asked for, with its switches."""
+    bodies = Bodies.OWN_PLAN if getattr(args, "own_bodies", False) else Bodies.PARENT_BREADTH
+    return registry.rulebook(args.jurisdiction, first_year=FirstYear(getattr(args, "first_year", FirstYear.FULL_YEARS.value)), bodies=bodies)
 
 
 def _print_json(data: Any) -> None:
@@ -238,7 +252,7 @@ class _Progress:
 def _load(registry: Registry, args: argparse.Namespace, progress: _Progress) -> tuple[Any, Any, _dt.date]:
     from .chinatime import CST
 
-    book = registry.rulebook(args.jurisdiction)  # an unknown jurisdiction fails before the facts are read
+    book = _book(registry, args)  # an unknown jurisdiction fails before the facts are read
     progress.say(f"reading {args.facts} …")
     facts = load_facts(args.facts)
     return book, facts, args.as_of or _dt.datetime.now(CST).date()
@@ -390,7 +404,7 @@ def _check_to_file(registry: Registry, args: argparse.Namespace, progress: _Prog
         from .chinatime import CST
         from .factset import Facts
 
-        book, facts, as_of = registry.rulebook(args.jurisdiction), Facts(), args.as_of or _dt.datetime.now(CST).date()
+        book, facts, as_of = _book(registry, args), Facts(), args.as_of or _dt.datetime.now(CST).date()
         try:
             spark_found = _spark_findings(args, book, as_of, _policy(args), registry.holiday_calendar())
         except (ValueError, ImportError) as exc:

@@ -26,9 +26,10 @@ from .errors import EngineError
 from .factset import Facts
 from .findings import Status
 from .findings_table import FINDINGS_SCHEMA, Template, empty_findings
-from .kinds.base import EvalContext, Observation, observations_of
+from .kinds.base import EvalContext, Observation, observations_of, unit_scope_table
 from .report import Report
 from .rulebook import ResolvedRule, Rulebook
+from .rules import Subject
 
 __all__ = ["compile_rulebook", "evaluate", "evaluate_rules"]
 
@@ -105,6 +106,8 @@ def evaluate_rule(resolved: ResolvedRule, ctx: EvalContext, executor: Executor, 
         return _rule_wide(resolved, Status.OUT_OF_PERIOD, Template.NOT_YET_IN_EFFECT)
     observed = rule.spec.observe(rule, ctx)
     if observed.height == 0:
+        if resolved.above_jurisdiction:
+            return _rule_wide(resolved, Status.NOT_APPLICABLE, Template.ABOVE_JURISDICTION)
         return _rule_wide(resolved, Status.INSUFFICIENT_DATA, Template.NO_SUBJECTS)
     _check_engine_safe(rule.id, observed)
     eff = rule.effective
@@ -126,6 +129,11 @@ def evaluate_rule(resolved: ResolvedRule, ctx: EvalContext, executor: Executor, 
         status=pl.lit(Status.OUT_OF_PERIOD.value),
         template=pl.lit(Template.OUT_OF_PERIOD.value),
     )
+    if resolved.named_bodies is not None and rule.scope.subject is Subject.UNIT:
+        named = unit_scope_table(resolved.named_bodies.scope, ctx.facts).get_column("id")
+        judged = judged.with_columns(
+            template=pl.when(pl.col("subject").is_in(named.implode())).then(pl.col("template")).otherwise(pl.lit(Template.PARENT_TEXT.value))
+        )
     both = pl.concat([judged, outside], how="vertical")
     findings: pl.DataFrame = both.select(
         rule_id=pl.lit(rule.id),

@@ -23,9 +23,12 @@ __all__ = [
     "Case",
     "CaseOutcome",
     "Certificate",
+    "EnforcementItem",
     "Event",
     "FACT_KINDS",
     "Harm",
+    "ItemBasis",
+    "ItemOpinion",
     "Level",
     "Metric",
     "Officer",
@@ -80,6 +83,26 @@ class CaseOutcome(enum.Enum):
     PENALISED = "penalised"  # ordinary penalty
     LIGHTER = "lighter"  # 从轻
     MITIGATED = "mitigated"  # 减轻
+
+
+class ItemBasis(enum.Enum):
+    """The kind of legal basis an enforcement item rests on (设定依据), the highest it has."""
+
+    LAW = "law"  # 法律
+    ADMINISTRATIVE_REGULATION = "administrative_regulation"  # 行政法规
+    DEPARTMENT_RULE = "department_rule"  # 部门规章
+    LOCAL_REGULATION = "local_regulation"  # 地方性法规
+    LOCAL_GOVERNMENT_RULE = "local_government_rule"  # 地方政府规章
+    NONE = "none"  # 没有法律、法规、规章依据
+
+
+class ItemOpinion(enum.Enum):
+    """The opinion a clean-up (清理) gave on an enforcement item."""
+
+    CANCEL = "cancel"  # 拟取消
+    ADJUST = "adjust"  # 拟调整
+    SUSPEND = "suspend"  # 拟暂停实施
+    RETAIN = "retain"  # 经清理保留 (reviewed and kept)
 
 
 _str = attrs.validators.instance_of(str)
@@ -280,6 +303,47 @@ class Case:
     cites_discretion_baseline: bool = attrs.field(default=False, validator=_bool)
 
 
+def _both_or_neither(other: str) -> Any:
+    def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if (value is None) != (getattr(inst, other) is None):
+            raise ValueError(f"'{attribute.name}' and '{other}' must be given together (got {attribute.name}={value!r})")
+
+    return check
+
+
+@attrs.frozen
+class EnforcementItem:
+    """An enforcement item (行政执法事项) a unit carries out, as its catalogue lists it.
+
+    ``last_occurred_on``: the last day the item was exercised (a case, an
+    inspection…); ``never_occurred`` says it has never been, where no day is
+    recorded. With neither, whether it lay dormant is not known.
+    ``in_force_since``: the day its legal basis took effect (an item younger
+    than five years cannot have "近五年未发生"). ``catalogued_on``: the day it
+    entered the unit's published 行政执法事项目录. ``opinion`` and
+    ``opinion_on``: the clean-up's opinion on it and its day, given together.
+    """
+
+    id: str = attrs.field(validator=_ident)
+    unit: str = attrs.field(validator=_ident)
+    name: str = attrs.field(validator=_str)
+    category: str = attrs.field(default="", validator=_str)  # 行政处罚、行政许可、行政检查……
+    basis: ItemBasis | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(ItemBasis)))
+    legal_basis: str = attrs.field(default="", validator=_str)  # the provisions, as text
+    in_force_since: _dt.date | None = _opt_date_field()
+    catalogued_on: _dt.date | None = _opt_date_field()
+    last_occurred_on: _dt.date | None = _opt_date_field()
+    never_occurred: bool = attrs.field(default=False, validator=_bool)
+    opinion: ItemOpinion | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(ItemOpinion)))
+    opinion_on: _dt.date | None = _opt_date_field()
+
+    def __attrs_post_init__(self) -> None:
+        fields = attrs.fields(EnforcementItem)
+        _both_or_neither("opinion_on")(self, fields.opinion, self.opinion)
+        if self.never_occurred and self.last_occurred_on is not None:
+            raise ValueError(f"'never_occurred' must be false when 'last_occurred_on' is given (got {self.last_occurred_on})")
+
+
 @attrs.frozen
 class Metric:
     """A named rate or count for a region in a year (e.g. 行政诉讼败诉率)."""
@@ -301,5 +365,6 @@ FACT_KINDS: dict[str, type[Any]] = {
     "task_reports": TaskReport,
     "events": Event,
     "cases": Case,
+    "items": EnforcementItem,
     "metrics": Metric,
 }

@@ -19,6 +19,7 @@ from .facts import (
     FACT_KINDS,
     Case,
     Certificate,
+    EnforcementItem,
     Event,
     Metric,
     Officer,
@@ -53,12 +54,13 @@ class Facts:
         task_reports: Iterable[TaskReport] = (),
         events: Iterable[Event] = (),
         cases: Iterable[Case] = (),
+        items: Iterable[EnforcementItem] = (),
         metrics: Iterable[Metric] = (),
         rejections: Iterable[Rejection] = (),
     ) -> None:
         given = dict(
             regions=regions, units=units, officers=officers, training=training, certificates=certificates,
-            task_reports=task_reports, events=events, cases=cases, metrics=metrics,
+            task_reports=task_reports, events=events, cases=cases, items=items, metrics=metrics,
         )
         objects: dict[str, tuple[Any, ...]] = {}
         for section, records in given.items():
@@ -113,6 +115,7 @@ class Facts:
     task_reports = property(lambda self: self._records("task_reports"))
     events = property(lambda self: self._records("events"))
     cases = property(lambda self: self._records("cases"))
+    items = property(lambda self: self._records("items"))
     metrics = property(lambda self: self._records("metrics"))
 
     def records(self) -> Iterator[tuple[str, tuple[Any, ...]]]:

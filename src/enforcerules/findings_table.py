@@ -24,6 +24,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+import attrs
 import polars as pl
 
 from .citation import Period
@@ -34,12 +35,17 @@ from .rulebook import ResolvedRule
 __all__ = ["FINDINGS_SCHEMA", "RULES_SCHEMA", "Template", "empty_findings", "render", "render_rows", "rules_table"]
 
 
+_LEVEL_ZH = {"national": "国家", "province": "省级", "city": "市级", "county": "县级", "township": "乡镇（街道）"}
+
+
 class Template(enum.Enum):
     """Which words a findings row is rendered with."""
 
     KIND = "kind"
     OUT_OF_PERIOD = "out_of_period"
     NO_SUBJECTS = "no_subjects"
+    ABOVE_JURISDICTION = "above_jurisdiction"
+    PARENT_TEXT = "parent_text"  # the kind's words, and that the finding rests on the parent plan's text only
     NOT_YET_IN_EFFECT = "not_yet_in_effect"
 
 
@@ -100,6 +106,15 @@ def _words(resolved: ResolvedRule, row: Mapping[str, Any], as_of: _dt.date) -> E
     template = Template(row["template"])
     status = Status(row["status"])
     eff = resolved.rule.effective
+    if template is Template.PARENT_TEXT:
+        kind_words = _words(resolved, {**row, "template": Template.KIND.value}, as_of)
+        nb = resolved.named_bodies
+        assert nb is not None
+        note_zh = (f"（本项仅依据上级计划原文：本地区方案{nb.citation.clause}明确的承担主体为{nb.bodies_zh}，"
+                   "本单位不在其列，上级计划对本单位的要求仍然有效）")
+        note_en = (f" (this rests on the parent plan's text only: the local plan's clause {nb.citation.clause} names "
+                   "other bodies; the parent plan still binds this unit)")
+        return attrs.evolve(kind_words, zh=kind_words.zh + note_zh, en=kind_words.en + note_en)
     if template is Template.KIND:
         values = {k: v for k, v in json.loads(row["params"]).items() if v is not None and k != "_"}
         obs = Observation(
@@ -118,9 +133,16 @@ def _words(resolved: ResolvedRule, row: Mapping[str, Any], as_of: _dt.date) -> E
             f"所涉期间（{label}）不在本规则有效期（{eff.start}至{eff.end}）内，不据此评判",
             f"the period {label} falls outside the rule's effective period ({eff}); the facts are not judged by it",
         )
+    if template is Template.ABOVE_JURISDICTION:
+        levels = "、".join(_LEVEL_ZH[lv.value] for lv in resolved.rule.scope.levels)
+        return Explanation(
+            f"本规则只约束{levels}层面的单位，事实中没有这样的单位；不是本地区单位的义务，不在本报告中评判",
+            f"the rule binds only bodies at the {', '.join(lv.value for lv in resolved.rule.scope.levels)} level, and the facts hold none: "
+            "not a duty of this jurisdiction's bodies",
+        )
     if template is Template.NO_SUBJECTS:
         subject = resolved.rule.scope.subject.value
-        subject_zh = {"officer": "执法人员", "unit": "执法单位", "region": "地区", "case": "案件", "certificate": "执法证件"}.get(subject, "对象")
+        subject_zh = {"officer": "执法人员", "unit": "执法单位", "region": "地区", "case": "案件", "certificate": "执法证件", "item": "执法事项"}.get(subject, "对象")
         return Explanation(
             f"事实中没有本规则约束的{subject_zh}，无法评判",
             f"the facts contain no {subject} this rule binds, so it cannot be judged",

@@ -20,7 +20,7 @@ from .citation import Citation, Period, SourceDocument
 from .facts import Level
 from .rules import Rule, Scope
 
-__all__ = ["Declined", "Intent", "Jurisdiction", "Override", "Repeal"]
+__all__ = ["Bodies", "Declined", "Intent", "Jurisdiction", "NamedBodies", "Override", "Repeal"]
 
 _JID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -93,6 +93,30 @@ class Declined:
 
 
 @attrs.frozen
+class NamedBodies:
+    """A local plan restating a parent's rule for bodies of its own naming.
+
+    Shanxi 5 gives the problem list of each field to "省级行政执法机关"; the
+    national rule binds every enforcement unit. A local plan cannot release
+    bodies the national plan binds, so by default the parent's breadth stays
+    and findings against bodies outside *scope* say they rest on the parent's
+    text only; :attr:`Bodies.OWN_PLAN` narrows the rule to *scope* instead.
+    """
+
+    rule_id: str
+    citation: Citation
+    scope: Scope = attrs.field(validator=attrs.validators.instance_of(Scope))
+    bodies_zh: str = attrs.field(validator=attrs.validators.min_len(1))
+
+
+class Bodies(enum.Enum):
+    """Whom an inherited rule binds where the local plan names its own bodies (:class:`NamedBodies`)."""
+
+    PARENT_BREADTH = "parent_breadth"  # default: every body the parent's rule binds
+    OWN_PLAN = "own_plan"  # only the bodies the local plan names
+
+
+@attrs.frozen
 class Jurisdiction:
     """Everything a plugin declares about one jurisdiction."""
 
@@ -107,3 +131,4 @@ class Jurisdiction:
     repeals: tuple[Repeal, ...] = tuple_field(Repeal)
     declined: tuple[Declined, ...] = tuple_field(Declined)
     note: str = ""
+    named_bodies: tuple[NamedBodies, ...] = tuple_field(NamedBodies)

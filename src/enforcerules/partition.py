@@ -70,7 +70,7 @@ ORPHANS = -1
 #: Sections every partition holds whole (small, read for scoping).
 SHARED_SECTIONS = ("regions",)
 #: Sections the shared stage reads (low volume: no officers, training, certificates or cases).
-LOW_VOLUME_SECTIONS = ("regions", "units", "task_reports", "events", "metrics")
+LOW_VOLUME_SECTIONS = ("regions", "units", "task_reports", "events", "items", "metrics")
 
 Placement = Literal["partition", "shared", "whole"]
 
@@ -83,8 +83,10 @@ _LOCAL_KINDS = frozenset({
 })
 #: Kinds whose subjects are cases: they see the partition's guest officers (a case's handling officers from elsewhere).
 _CASE_KINDS = frozenset({"certified_handling", "penalty_disposition", "mitigation_required", "case_procedure"})
-#: Kinds that read only the low-volume sections (regions, units, task reports, events, metrics).
-_LOW_VOLUME_KINDS = frozenset({"designation_count", "metric_target", "recurring_count", "relative_deadline", "task_deadline"})
+#: Kinds that read only the low-volume sections (regions, units, task reports, events, enforcement items, metrics).
+_LOW_VOLUME_KINDS = frozenset({
+    "designation_count", "metric_target", "recurring_count", "relative_deadline", "task_deadline", "item_catalogue", "item_cleanup",
+})
 
 
 def placement(rule: Rule) -> Placement:

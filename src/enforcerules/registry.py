@@ -27,7 +27,7 @@ import pluggy
 from . import hookspecs
 from .calendar import HolidayCalendar
 from .errors import PluginError, UnknownJurisdiction
-from .jurisdiction import Jurisdiction
+from .jurisdiction import Bodies, Jurisdiction
 from .rulebook import FirstYear, Rulebook, resolve
 
 if TYPE_CHECKING:
@@ -286,14 +286,15 @@ class Registry:
     def plugin_of(self, jid: str) -> str:
         return self._collect()[1][jid]
 
-    def rulebook(self, jid: str, *, first_year: FirstYear = FirstYear.FULL_YEARS) -> Rulebook:
-        """The resolved rulebook of *jid* (cached per registry); *first_year*: see :class:`FirstYear`."""
-        key = jid if first_year is FirstYear.FULL_YEARS else f"{jid}/{FirstYear(first_year).value}"
+    def rulebook(self, jid: str, *, first_year: FirstYear = FirstYear.FULL_YEARS, bodies: Bodies = Bodies.PARENT_BREADTH) -> Rulebook:
+        """The resolved rulebook of *jid* (cached per registry); *first_year*: see :class:`FirstYear`;
+        *bodies*: see :class:`Bodies`."""
+        key = f"{jid}/{FirstYear(first_year).value}/{Bodies(bodies).value}"
         if key not in self._rulebooks:
             declared, origin, unavailable = self._collect()
             self.jurisdiction(jid)
             try:
-                self._rulebooks[key] = resolve(jid, declared, origin, first_year=first_year)
+                self._rulebooks[key] = resolve(jid, declared, origin, first_year=first_year, bodies=bodies)
             except UnknownJurisdiction:
                 self._raise_for_broken_ancestor(jid, declared, unavailable)
                 raise

@@ -37,8 +37,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .citation import Citation, Period, SourceDocument
+from .facts import Level
 from .errors import CyclicJurisdiction, DuplicateRule, UnknownJurisdiction, UnknownRuleReference
-from .jurisdiction import Intent, Jurisdiction
+from .jurisdiction import Bodies, Intent, Jurisdiction, NamedBodies
 from .rules import Rule
 
 if TYPE_CHECKING:
@@ -89,6 +90,12 @@ class ResolvedRule:
     #: For a parent's rule kept for the days before a local plan took effect:
     #: the id of the rule that replaces it from then on.
     superseded_by: str | None = None
+    #: The rule binds only bodies above the rulebook's jurisdiction (the State
+    #: Council's justice department, in a province's rulebook): facts holding
+    #: none of them make it ``not_applicable`` there, not ``insufficient_data``.
+    above_jurisdiction: bool = False
+    #: The local plan's own naming of who carries this (inherited) rule, if it has one.
+    named_bodies: NamedBodies | None = None
 
     @property
     def id(self) -> str:
@@ -118,6 +125,7 @@ class Rulebook:
     repealed: tuple[RepealRecord, ...] = ()
     documents: tuple[SourceDocument, ...] = ()
     first_year: FirstYear = FirstYear.FULL_YEARS
+    bodies: Bodies = Bodies.PARENT_BREADTH
 
     def __iter__(self) -> Iterator[ResolvedRule]:
         return iter(self.rules)
@@ -174,7 +182,7 @@ class Rulebook:
             }
             for r in self.rules
         ]
-        text = json.dumps({"chain": self.chain, "first_year": self.first_year.value, "rules": payload}, ensure_ascii=False, sort_keys=True)
+        text = json.dumps({"chain": self.chain, "first_year": self.first_year.value, "bodies": self.bodies.value, "rules": payload}, ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -203,6 +211,7 @@ def resolve(
     origin: Mapping[str, str] | None = None,
     *,
     first_year: FirstYear = FirstYear.FULL_YEARS,
+    bodies: Bodies = Bodies.PARENT_BREADTH,
 ) -> Rulebook:
     """Resolve *target*'s chain among *declared* jurisdictions into a rulebook.
 
@@ -258,6 +267,15 @@ def resolve(
     for j in chain:
         for d in j.documents:
             documents.setdefault(d.id, d)
+    for j in chain:
+        for nb in j.named_bodies:
+            if nb.rule_id not in rules:
+                raise UnknownRuleReference(f"{who(j.id)} names the bodies of rule {nb.rule_id!r}, which no ancestor of it declares")
+            base = rules[nb.rule_id]
+            rule = attrs.evolve(base.rule, scope=nb.scope) if Bodies(bodies) is Bodies.OWN_PLAN else base.rule
+            rules[nb.rule_id] = attrs.evolve(base, rule=rule, named_bodies=nb)
+    level = chain[-1].level
+    rules = {k: attrs.evolve(r, above_jurisdiction=True) if _above(r.rule, level) else r for k, r in rules.items()}
     return Rulebook(
         jurisdiction=chain[-1],
         chain=tuple(j.id for j in chain),
@@ -265,6 +283,7 @@ def resolve(
         repealed=tuple(repealed),
         documents=tuple(documents.values()),
         first_year=first_year,
+        bodies=Bodies(bodies),
     )
 
 
@@ -300,6 +319,15 @@ def _from_issue(rule: Rule, issued: Mapping[str, _dt.date | None], first_year: F
     if start > rule.effective.end:  # nothing left to judge: keep the last day only (reported as not yet in effect before it)
         start = rule.effective.end
     return attrs.evolve(rule, effective=Period(start, rule.effective.end))
+
+
+_LEVELS = (Level.NATIONAL, Level.PROVINCE, Level.CITY, Level.COUNTY, Level.TOWNSHIP)
+
+
+def _above(rule: Rule, level: Level) -> bool:
+    """Whether every level *rule*'s scope names lies above *level*."""
+    levels = rule.scope.levels
+    return bool(levels) and all(_LEVELS.index(lv) < _LEVELS.index(level) for lv in levels)
 
 
 def _parent_before(base: ResolvedRule, new_rule: Rule, j: Jurisdiction) -> ResolvedRule | None:

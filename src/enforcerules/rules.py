@@ -36,6 +36,7 @@ class Subject(enum.Enum):
     REGION = "region"
     CASE = "case"
     CERTIFICATE = "certificate"
+    ITEM = "item"  # an enforcement item (行政执法事项) of a unit
 
 
 @attrs.frozen

@@ -88,6 +88,7 @@ def attribute(table: pl.DataFrame, rules: Mapping[str, ResolvedRule], facts: Fac
     officers = facts.table("officers").select(pl.col("id").alias("_o"), pl.col("unit").alias("_ou"), pl.col("name").alias("_on"))
     certs = facts.table("certificates").select(pl.col("id").alias("_c"), pl.col("officer").alias("_co"))
     cases = facts.table("cases").select(pl.col("id").alias("_k"), pl.col("unit").alias("_ku"))
+    items = facts.table("items").select(pl.col("id").alias("_i"), pl.col("unit").alias("_iu"), pl.col("name").alias("_in"))
     regions = facts.table("regions").select(pl.col("id").alias("_r"), pl.col("name").alias("region_name"))
     kinds = pl.DataFrame(
         {"rule_id": list(rules), "kind": [r.rule.kind for r in rules.values()],
@@ -103,14 +104,17 @@ def attribute(table: pl.DataFrame, rules: Mapping[str, ResolvedRule], facts: Fac
         .join(officers.select(pl.col("_o").alias("_co2"), pl.col("_ou").alias("_cou"), pl.col("_on").alias("_con")),
               left_on="_co", right_on="_co2", how="left", maintain_order="left")
         .join(cases, left_on="subject", right_on="_k", how="left", maintain_order="left")
+        .join(items, left_on="subject", right_on="_i", how="left", maintain_order="left")
     )
     t = t.with_columns(
         pl.when(sk == "officer").then(pl.col("_ou"))
         .when(sk == "certificate").then(pl.col("_cou"))
         .when(sk == "case").then(pl.col("_ku"))
+        .when(sk == "item").then(pl.col("_iu"))
         .when(sk == "unit").then(pl.col("subject"))
         .otherwise(None).alias("unit"),
-        pl.when(sk == "officer").then(pl.col("_on")).when(sk == "certificate").then(pl.col("_con")).otherwise(None).alias("_pname"),
+        pl.when(sk == "officer").then(pl.col("_on")).when(sk == "certificate").then(pl.col("_con"))
+        .when(sk == "item").then(pl.col("_in")).otherwise(None).alias("_pname"),
     )
     t = t.join(units, left_on="unit", right_on="_u", how="left", maintain_order="left")
     t = t.with_columns(pl.when(sk == "region").then(pl.col("subject")).otherwise(pl.col("_ur")).alias("region"))

@@ -54,6 +54,7 @@ REFERENCES: dict[tuple[str, str], tuple[str, ...]] = {
     ("events", "subject"): ("units", "officers", "regions"),
     ("cases", "unit"): ("units",),
     ("cases", "handling_officers"): ("officers",),
+    ("items", "unit"): ("units",),
     ("metrics", "region"): ("regions",),
 }
 
@@ -75,6 +76,12 @@ DATE_ORDERS: tuple[tuple[str, str, str], ...] = (
     ("certificates", "revoked_on", "issued_on"),
     ("certificates", "suspension_ended_on", "suspended_on"),
 )
+
+#: (section, field, field): given together or not at all (an opinion and its day).
+PAIRED: tuple[tuple[str, str, str], ...] = (("items", "opinion", "opinion_on"),)
+
+#: (section, flag, field): the flag may not be true when the field is given.
+EXCLUSIVE: tuple[tuple[str, str, str], ...] = (("items", "never_occurred", "last_occurred_on"),)
 
 
 def _identifier_fields() -> dict[str, tuple[str, ...]]:
@@ -402,6 +409,16 @@ def _record_checks(section: str, frame: pl.DataFrame, raw: RawSection, errors: _
         bad = clean & (frame[later] < frame[earlier])
         errors.add(bad, None, functools.partial(_order_reason, frame, later, earlier), "",
                    functools.partial(_cell, frame, later), record=True)
+    for sec, first, second in PAIRED:
+        if sec == section:
+            bad = clean & (frame[first].is_null() != frame[second].is_null())
+            errors.add(bad, None, f"invalid record: '{first}' and '{second}' must be given together", "",
+                       functools.partial(_cell, frame, first), record=True)
+    for sec, flag, field in EXCLUSIVE:
+        if sec == section:
+            bad = clean & frame[flag].fill_null(False) & frame[field].is_not_null()
+            errors.add(bad, None, f"invalid record: '{flag}' must be false when '{field}' is given", "",
+                       functools.partial(_cell, frame, field), record=True)
 
 
 def _cell(frame: pl.DataFrame, name: str, row: int) -> Any:

@@ -24,6 +24,8 @@ FIXED = {
     "national.rectification.special_supervision": "二（二）1",
     "national.discretion.baselines": "二（二）2",
     "national.catalogue.item_catalogue": "二（三）1",
+    "national.catalogue.items_catalogued": "二（三）1",
+    "national.catalogue.item_cleanup": "二（三）1",
     "national.delegation.evaluation": "二（三）2",
     "national.supervision.four_level_system": "二（四）2",
     "national.supervision.annual_plan": "二（四）3",
@@ -89,10 +91,11 @@ def test_every_declined_row_is_documented_with_a_reason(national, declined) -> N
     assert declined in national.jurisdiction.declined
 
 
-def test_item_clean_up_judgement_is_declined_not_ruled() -> None:
-    rows = [d for d in plan.DECLINED if "近五年未发生" in d.summary]
-    assert len(rows) == 1 and rows[0].clause == "二（三）1"
-    assert not any("近五年" in r.citation.quote for r in plan.RULES)
+def test_2_3_1_five_years_dormant_is_a_rule_the_judgement_grounds_are_declined() -> None:
+    (rule,) = [r for r in plan.RULES if "近五年未发生" in r.citation.quote]
+    assert rule.id == "national.catalogue.item_cleanup" and rule.citation.clause == "二（三）1"
+    rows = [d for d in plan.DECLINED if "极少发生且没有实施必要" in d.summary]
+    assert len(rows) == 1 and rows[0].clause == "二（三）1" and "近五年" not in rows[0].summary
 
 
 SOURCE = "".join((Path(__file__).parents[3] / "docs" / "sources" / "national-gbf-2023-27.txt").read_text(encoding="utf-8").split())

@@ -48,13 +48,40 @@ def test_2_2_1_rotation_override_is_declared_relax_same_date_by_default_later_th
 
 # -- 二（二）2 每年不少于2次业务培训 ------------------------------------------------------
 
-def _trainings(unit: str, *days: str) -> dict:
-    return {"events": [{"id": f"e{i}", "kind": "township_business_training", "subject": unit, "on": d} for i, d in enumerate(days)]}
+#: Two street officers of 劝业场街道 and one district officer.
+OFFICERS = [
+    {"id": "twn-a", "unit": "hp_market", "hired_on": "2015-01-01", "township": True},
+    {"id": "twn-b", "unit": "hp_market", "hired_on": "2015-01-01", "township": True},
+    {"id": "dist-a", "unit": "hp_market", "hired_on": "2015-01-01"},
+]
+
+
+def _trainings(unit: str, *days: str, attendees: tuple[str, ...] = ("twn-a", "twn-b"), category: str = "business") -> dict:
+    """One session per day organised by *unit*, each attended by *attendees* (one record each)."""
+    records = [
+        {"id": f"t{i}-{o}", "officer": o, "hours": 3, "category": category, "held_at": f"{d}T14:00:00+08:00",
+         "organising_unit": unit, "session": f"s{i}"}
+        for i, d in enumerate(days) for o in attendees
+    ]
+    return {"officers": OFFICERS, "training": records}
 
 
 def test_2_2_2_two_trainings_in_a_year_is_compliant_one_is_a_violation(tianjin, status_of, engine) -> None:
     assert status_of(tianjin, TWICE, _trainings("hp_market", "2024-03-01", "2024-11-30"), "hp_market", "2024", engine=engine) is Status.COMPLIANT
     assert status_of(tianjin, TWICE, _trainings("hp_market", "2024-03-01"), "hp_market", "2024", engine=engine) is Status.VIOLATION
+
+
+def test_2_2_2_a_session_counts_once_however_many_street_officers_attend(tianjin, status_of, engine) -> None:
+    # one session, two attendees: two records, one training held
+    assert status_of(tianjin, TWICE, _trainings("hp_market", "2024-03-01"), "hp_market", "2024", engine=engine) is Status.VIOLATION
+    assert status_of(tianjin, TWICE, _trainings("hp_market", "2024-03-01", attendees=("twn-a",)), "hp_market", "2024", engine=engine) is Status.VIOLATION
+
+
+def test_2_2_2_only_business_training_of_street_officers_counts(tianjin, status_of, engine) -> None:
+    days = ("2024-03-01", "2024-11-30")
+    assert status_of(tianjin, TWICE, _trainings("hp_market", *days, attendees=("dist-a",)), "hp_market", "2024", engine=engine) is Status.VIOLATION
+    assert status_of(tianjin, TWICE, _trainings("hp_market", *days, category="public_law"), "hp_market", "2024", engine=engine) is Status.VIOLATION
+    assert status_of(tianjin, TWICE, _trainings("hp_market", *days, attendees=("dist-a", "twn-b")), "hp_market", "2024", engine=engine) is Status.COMPLIANT
 
 
 def test_2_2_2_a_training_counts_for_the_year_it_is_held_in(tianjin, status_of, engine) -> None:
@@ -82,7 +109,7 @@ def test_2_2_2_binds_district_enforcement_departments_only(tianjin, run, engine)
     rule = tianjin.get(TWICE)
     assert rule.declared_by == "tianjin"
     assert rule.rule.scope.unit_kinds == (UnitKind.ENFORCEMENT,) and rule.rule.scope.levels == (Level.COUNTY,)
-    assert rule.rule.spec.min_count == 2
+    assert rule.rule.spec.min_sessions == 2 and rule.rule.spec.township_audience
 
 
 def test_2_2_2_years_before_the_plan_are_out_of_period(tianjin, status_of, engine) -> None:

@@ -19,6 +19,7 @@ from .cases import (
     ProcedureRequirement,
 )
 from .certificates import CertificateIssuance, CertificateWithdrawal, CertifiedHandling
+from .items import ItemCatalogue, ItemCleanup, ItemCriterion
 from .metrics import MetricTarget
 from .recurring import RecurringCount
 from .relative import Counting, RelativeDeadline
@@ -41,6 +42,9 @@ __all__ = [
     "ExemptionEntry",
     "ExemptionList",
     "Explanation",
+    "ItemCatalogue",
+    "ItemCleanup",
+    "ItemCriterion",
     "Leniency",
     "LenientGround",
     "ListKind",

@@ -86,6 +86,21 @@ CREATE TABLE IF NOT EXISTS cases (
     "cites_discretion_baseline" boolean DEFAULT false
 );
 
+CREATE TABLE IF NOT EXISTS items (
+    "id" text PRIMARY KEY,
+    "unit" text NOT NULL,
+    "name" text NOT NULL,
+    "category" text DEFAULT '',
+    "basis" text,
+    "legal_basis" text DEFAULT '',
+    "in_force_since" date,
+    "catalogued_on" date,
+    "last_occurred_on" date,
+    "never_occurred" boolean DEFAULT false,
+    "opinion" text,
+    "opinion_on" date
+);
+
 CREATE TABLE IF NOT EXISTS metrics (
     "id" text PRIMARY KEY,
     "name" text NOT NULL,

@@ -86,6 +86,21 @@ CREATE TABLE IF NOT EXISTS cases (
     "cites_discretion_baseline" INTEGER DEFAULT 0
 );
 
+CREATE TABLE IF NOT EXISTS items (
+    "id" TEXT PRIMARY KEY,
+    "unit" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "category" TEXT DEFAULT '',
+    "basis" TEXT,
+    "legal_basis" TEXT DEFAULT '',
+    "in_force_since" TEXT,
+    "catalogued_on" TEXT,
+    "last_occurred_on" TEXT,
+    "never_occurred" INTEGER DEFAULT 0,
+    "opinion" TEXT,
+    "opinion_on" TEXT
+);
+
 CREATE TABLE IF NOT EXISTS metrics (
     "id" TEXT PRIMARY KEY,
     "name" TEXT NOT NULL,

@@ -280,6 +280,29 @@ def _procedure(p: Any, c: Any) -> list[Change]:
     return _same("requirement", p.requirement, c.requirement, "a different procedural requirement")
 
 
+def _item_catalogue(p: Any, c: Any) -> list[Change]:
+    return compare_deadlines("deadline", p.deadline, c.deadline)
+
+
+def _item_cleanup(p: Any, c: Any) -> list[Change]:
+    out = _same("criterion", p.criterion, c.criterion, "a different clean-up criterion")
+    out += _higher("years", p.years, c.years, "items must lie dormant longer to be cleaned up")
+    if p.basis_levels and not c.basis_levels:
+        out.append(Change("basis_levels", _show(p.basis_levels), "all", Direction.STRONGER, "items of every basis are cleaned up"))
+    elif c.basis_levels and not p.basis_levels:
+        out.append(Change("basis_levels", "all", _show(c.basis_levels), Direction.WEAKER, "only items of some bases are cleaned up"))
+    else:
+        out += _subset("basis_levels", p.basis_levels, c.basis_levels, False, "items of fewer bases are cleaned up")
+    out += _subset("opinions", p.opinions, c.opinions, True, "more opinions discharge the clean-up")
+    if p.deadline is None and c.deadline is not None:
+        out.append(Change("deadline", None, c.deadline.phrase, Direction.STRONGER, "a date added"))
+    elif p.deadline is not None and c.deadline is None:
+        out.append(Change("deadline", p.deadline.phrase, None, Direction.WEAKER, "an undated clean-up can never be late"))
+    elif p.deadline is not None and c.deadline is not None:
+        out += compare_deadlines("deadline", p.deadline, c.deadline)
+    return out
+
+
 #: kind name → comparison of two specs of that kind.
 COMPARISONS: dict[str, Comparison] = {
     "annual_training_hours": _training,
@@ -295,6 +318,8 @@ COMPARISONS: dict[str, Comparison] = {
     "penalty_disposition": _disposition,
     "mitigation_required": _mitigation,
     "case_procedure": _procedure,
+    "item_catalogue": _item_catalogue,
+    "item_cleanup": _item_cleanup,
 }
 
 

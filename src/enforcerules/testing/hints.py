@@ -52,6 +52,7 @@ class Hints:
     circumstances: set[str] = attrs.field(factory=set)
     days: tuple[_dt.date, ...] = ()
     relative_days: set[int] = attrs.field(factory=set)
+    item_years: set[int] = attrs.field(factory=set)  # how long an item lies dormant before a clean-up
     needs: set[str] = attrs.field(factory=set)  # fact sections the rules read
     within: Level | None = None  # generate only units and regions at or below this level
 
@@ -129,6 +130,13 @@ def _mitigation(spec: Any, rule: Rule, h: Hints) -> None:
     h.circumstances.update(c for c in getattr(spec, "circumstances", ()) if isinstance(c, str))
 
 
+def _items(spec: Any, rule: Rule, h: Hints) -> None:
+    h.needs.add("items")
+    years = getattr(spec, "years", None)
+    if isinstance(years, int):
+        h.item_years.add(years)
+
+
 def _certificates(spec: Any, rule: Rule, h: Hints) -> None:
     h.needs.update({"officers", "certificates", "training"})
 
@@ -146,16 +154,19 @@ HINTERS: dict[str, Callable[[Any, Rule, Hints], None]] = {
     "certificate_issuance": _certificates,
     "certificate_withdrawal": _certificates,
     "mitigation_required": _mitigation,
+    "item_catalogue": _items,
+    "item_cleanup": _items,
 }
 
 
-_ALL_SECTIONS = ("regions", "officers", "training", "certificates", "cases")
+_ALL_SECTIONS = ("regions", "officers", "training", "certificates", "cases", "items")
 _SUBJECT_SECTIONS = {
     Subject.OFFICER: ("officers",),
     Subject.UNIT: (),
     Subject.REGION: ("regions",),
     Subject.CASE: ("cases", "officers", "certificates"),
     Subject.CERTIFICATE: ("officers", "certificates"),
+    Subject.ITEM: ("items",),
 }
 
 

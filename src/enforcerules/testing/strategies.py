@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Any, ClassVar
 
 import attrs
+from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
 from ..chinatime import CST
@@ -43,8 +44,11 @@ from ..facts import (
     Case,
     CaseOutcome,
     Certificate,
+    EnforcementItem,
     Event,
     Harm,
+    ItemBasis,
+    ItemOpinion,
     Level,
     Metric,
     Officer,
@@ -407,6 +411,8 @@ def _facts(draw: st.DrawFn, h: Hints, max_units: int, max_officers: int) -> Fact
         attrs.evolve(draw(_case(tuple(u.id for u in units), tuple(officer_ids), h)), id=f"c{i}")
         for i in range(draw(st.integers(0, 2)) if "cases" in h.needs else 0)
     ]
+    items = [attrs.evolve(draw(_item(tuple(u.id for u in units), h)), id=f"i{i}")
+             for i in range(draw(st.integers(0, 3)) if "items" in h.needs else 0)]
     metrics = [
         Metric(f"m{i}", name, region, year, draw(st.sampled_from([0.0, 1.0, 2.5, 5.0])))
         for i, (name, region, year) in enumerate(draw(st.lists(st.tuples(
@@ -416,9 +422,32 @@ def _facts(draw: st.DrawFn, h: Hints, max_units: int, max_officers: int) -> Fact
     ]
     sections: dict[str, Any] = {
         "regions": regions, "units": units, "officers": officers, "training": training, "certificates": certificates,
-        "task_reports": reports, "events": events, "cases": cases, "metrics": metrics,
+        "task_reports": reports, "events": events, "cases": cases, "items": items, "metrics": metrics,
     }
     return Facts(**{name: tuple(records) for name, records in sections.items()})
+
+
+@st.composite
+def _item(draw: st.DrawFn, units: tuple[str, ...], h: Hints) -> EnforcementItem:
+    """An enforcement item whose history sits on a clean-up boundary: last
+    exercised exactly *years* before a key day, a day either side, or never
+    (with its basis in force from around then); catalogued and given an
+    opinion around the key days, or not at all."""
+    day = draw(st.sampled_from(h.days)) if h.days else draw(st.dates(DAY_MIN, DAY_MAX))
+    years = draw(st.sampled_from(sorted(h.item_years or {5})))
+    edge = day - relativedelta(years=years) + _dt.timedelta(days=draw(st.sampled_from([-1, 0, 1])))
+    never = draw(st.booleans())
+    opinion = draw(st.none() | st.sampled_from(list(ItemOpinion)))
+    return EnforcementItem(
+        id="i", unit=draw(st.sampled_from(units)), name=draw(st.sampled_from(["对甲的处罚", "对乙的检查", "对丙的许可"])),
+        basis=draw(st.none() | st.sampled_from(list(ItemBasis))),
+        in_force_since=draw(st.none() | st.just(edge)) if never else draw(st.none() | st.just(edge - _dt.timedelta(days=3650))),
+        catalogued_on=draw(st.none() | _boundary_dates(h)),
+        last_occurred_on=None if never else draw(st.none() | st.just(edge)),
+        never_occurred=never,
+        opinion=opinion,
+        opinion_on=None if opinion is None else draw(_boundary_dates(h)),
+    )
 
 
 def _draw_regions(draw: st.DrawFn, h: Hints) -> list[Region]:
@@ -497,7 +526,7 @@ class MalformedDocument:
 _REFERENCE_FIELDS = {
     ("regions", "parent"), ("units", "region"), ("officers", "unit"), ("training", "officer"),
     ("certificates", "officer"), ("task_reports", "unit"), ("events", "subject"), ("cases", "unit"),
-    ("cases", "handling_officers"), ("metrics", "region"),
+    ("cases", "handling_officers"), ("metrics", "region"), ("items", "unit"),
 }
 
 

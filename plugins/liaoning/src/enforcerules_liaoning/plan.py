@@ -818,7 +818,8 @@ _TASK_RULES: Mapping[int, tuple[tuple[str, ...], str]] = {
     8: (("liaoning.task08.typical_cases", "liaoning.task08.first_violation_tolerance"), "优化行政执法“四张清单”制度"),
     9: (("liaoning.task09.staged_results",), "健全完善行政执法工作机制"),
     10: (
-        ("liaoning.task10.system_reform", "national.catalogue.item_catalogue"),
+        ("liaoning.task10.system_reform", "national.catalogue.item_catalogue", "national.catalogue.items_catalogued",
+         "national.catalogue.item_cleanup"),
         "协调推进行政执法体制改革",
     ),
     11: (
@@ -931,9 +932,10 @@ DECLINED: tuple[Declined, ...] = (
     ),
     Declined(
         "10",
-        "省司法厅组织开展行政执法事项清理，对近五年未发生、极少发生且没有实施必要的、交叉重复的事项提出拟取消、调整或者暂停实施的意见",
-        "Policy judgement on items, and the facts format holds no item catalogue with occurrence history "
-        "(as nationally).",
+        "省司法厅组织开展行政执法事项清理，对…极少发生且没有实施必要的、交叉重复的事项提出拟取消、调整或者暂停实施的意见",
+        "'极少发生且没有实施必要' and '交叉重复' are policy judgements no fact shows; the checkable ground, "
+        "'近五年未发生', is the inherited national.catalogue.item_cleanup (the province's clean-up, which "
+        "省司法厅 organises, is the national one restated; 完成时限 '持续推进' sets no date, as nationally).",
     ),
     Declined(
         "11",

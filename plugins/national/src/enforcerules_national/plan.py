@@ -22,7 +22,7 @@ import datetime as dt
 
 from enforcerules import Declined, Level, Rule, Scope, SourceDocument, Subject, TrainingCategory, UnitKind
 from enforcerules.citation import citer
-from enforcerules.kinds import AnnualTrainingHours, RecurringCount, TaskDeadline
+from enforcerules.kinds import AnnualTrainingHours, ItemCatalogue, ItemCleanup, RecurringCount, TaskDeadline
 
 __all__ = ["DECLINED", "PLAN", "RULES"]
 
@@ -184,6 +184,49 @@ ITEM_CATALOGUE = Rule(
     note="Each enforcement unit reports 'item_catalogue'; the local justice departments 督促指导 (supervise and guide).",
 )
 
+ITEMS_CATALOGUED = Rule(
+    id="national.catalogue.items_catalogued",
+    title_zh="本部门的行政执法事项列入行政执法事项目录",
+    title_en="Each enforcement item of a department is in its catalogue",
+    citation=cite(
+        "二（三）1",
+        "地方各级司法行政部门要切实履行行政执法体制改革的法治协调职责，督促指导各级行政执法部门于2024年底前研究制定本部门行政执法事项目录",
+    ),
+    spec=ItemCatalogue(deadline="2024年底前"),
+    scope=Scope(Subject.ITEM, unit_kinds=_ENFORCEMENT),
+    responsible=("各级行政执法部门",),
+    supporting=("地方各级司法行政部门",),
+    note=(
+        "The item-level reading of the same sentence as national.catalogue.item_catalogue (this "
+        "library's reading: a department's catalogue is made when it lists the items the department "
+        "carries out). Read from the facts' enforcement items (section 'items'): an item whose "
+        "'catalogued_on' is 2024-12-31 or earlier is compliant."
+    ),
+)
+
+ITEM_CLEANUP = Rule(
+    id="national.catalogue.item_cleanup",
+    title_zh="对虽有法定依据但近五年未发生的行政执法事项进行清理",
+    title_en="Clean up enforcement items with a legal basis that have not occurred in five years",
+    citation=cite(
+        "二（三）1",
+        "对虽有法定依据但近五年未发生的、极少发生且没有实施必要的、交叉重复的等行政执法事项进行清理，提出拟取消、调整或者暂停实施的意见",
+    ),
+    spec=ItemCleanup(),
+    scope=Scope(Subject.ITEM),
+    responsible=("国务院有关部门", "省、自治区、直辖市人民政府"),
+    note=(
+        "Of the three grounds only '近五年未发生' can be read from facts; '极少发生且没有实施必要' and "
+        "'交叉重复' are judgements left to the clean-up itself. The five years end on the evaluation day "
+        "or on 2025-12-31, whichever is earlier. A dormant item is discharged by any clean-up opinion "
+        "(拟取消、调整、暂停实施) or a recorded review that kept it (this library's reading: the clean-up "
+        "is a review; ItemCleanup(opinions=...) narrows it). The plan gives the clean-up no date, so an "
+        "item without an opinion stays pending and is never judged late. The State Council departments "
+        "and the provincial governments organise the clean-up; the finding is about the item, "
+        "whichever unit carries it out."
+    ),
+)
+
 DELEGATION_EVALUATION = Rule(
     id="national.delegation.evaluation",
     title_zh="对已下放乡镇、街道的行政执法事项至少评估一次",
@@ -265,6 +308,8 @@ RULES: tuple[Rule, ...] = (
     SPECIAL_SUPERVISION,
     DISCRETION_BASELINES,
     ITEM_CATALOGUE,
+    ITEMS_CATALOGUED,
+    ITEM_CLEANUP,
     DELEGATION_EVALUATION,
     FOUR_LEVEL_SYSTEM,
     SUPERVISION_ANNUAL_PLAN,
@@ -358,10 +403,9 @@ DECLINED: tuple[Declined, ...] = (
     ),
     Declined(
         "二（三）1",
-        "对虽有法定依据但近五年未发生的、极少发生且没有实施必要的、交叉重复的等行政执法事项进行清理，提出拟取消、调整或者暂停实施的意见",
-        "Whether an item is 'rarely occurring and without need' or 'duplicated' is a policy judgement, "
-        "and the facts format holds no item catalogue with occurrence history; the proposal itself has "
-        "no date.",
+        "对…极少发生且没有实施必要的、交叉重复的等行政执法事项进行清理",
+        "Whether an item is 'rarely occurring and without need' or 'duplicated' is a policy judgement "
+        "no fact shows; the checkable ground, '近五年未发生', is national.catalogue.item_cleanup.",
     ),
     Declined(
         "二（三）1",

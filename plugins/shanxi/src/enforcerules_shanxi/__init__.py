@@ -23,6 +23,7 @@ JURISDICTION = Jurisdiction(
     rules=plan.RULES,
     overrides=plan.OVERRIDES,
     declined=plan.DECLINED,
+    named_bodies=plan.NAMED_BODIES,
     note="Implements 国办发〔2023〕27号; the plan text has no issue date (see plan.PLAN.note).",
 )
 

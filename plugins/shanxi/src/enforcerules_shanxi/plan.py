@@ -20,6 +20,7 @@ from enforcerules import (
     Declined,
     Intent,
     Level,
+    NamedBodies,
     Override,
     Rule,
     Scope,
@@ -35,6 +36,8 @@ from enforcerules.kinds import (
     CertificateIssuance,
     CertificateWithdrawal,
     DesignationCount,
+    ItemCleanup,
+    ItemCriterion,
     TaskDeadline,
 )
 
@@ -43,6 +46,7 @@ __all__ = [
     "COUNTY_PILOT",
     "DECLINED",
     "INHERITED",
+    "NAMED_BODIES",
     "OVERRIDES",
     "PLAN",
     "PROVINCIAL_PILOT",
@@ -179,6 +183,22 @@ PROVINCIAL_FIELD_LIST = Rule(
 )
 
 
+NO_LEGAL_BASIS = Rule(
+    id="shanxi.catalogue.no_legal_basis",
+    title_zh="没有法律、法规、规章依据的执法事项一律取消",
+    title_en="Enforcement items with no legal basis are cancelled",
+    citation=cite("9", "凡没有法律、法规、规章依据的执法事项一律取消"),
+    spec=ItemCleanup(criterion=ItemCriterion.NO_LEGAL_BASIS),
+    scope=Scope(Subject.ITEM),
+    responsible=("各级行政执法机关",),
+    note=(
+        "Read from the facts' enforcement items: an item whose basis is 'none' must carry the "
+        "clean-up opinion 'cancel'; '一律' leaves no time to run, so until then it is a violation. An "
+        "item whose kind of basis is not recorded is insufficient_data."
+    ),
+)
+
+
 _LIST_QUOTE = "推广包容免罚模式，依法编制从轻处罚事项清单、减轻处罚事项清单和首次轻微违法免予处罚事项清单"
 
 
@@ -285,6 +305,7 @@ RULES: tuple[Rule, ...] = (
     CERTIFICATE_ISSUANCE,
     CERTIFICATE_WITHDRAWAL,
     PROVINCIAL_FIELD_LIST,
+    NO_LEGAL_BASIS,
     LIGHTER_PENALTY_LIST,
     MITIGATED_PENALTY_LIST,
     FIRST_MINOR_EXEMPTION_LIST,
@@ -294,6 +315,19 @@ RULES: tuple[Rule, ...] = (
 )
 
 OVERRIDES: tuple[Override, ...] = (TRAINING_SPLIT, ROTATION)
+
+#: Inherited national rules Shanxi restates for bodies of its own naming: the
+#: national breadth stays (a local plan cannot release bodies the national plan
+#: binds), and findings against the other bodies say they rest on the national
+#: text only; ``load_rulebook("shanxi", bodies=Bodies.OWN_PLAN)`` binds only these.
+NAMED_BODIES: tuple[NamedBodies, ...] = (
+    NamedBodies(
+        "national.rectification.problem_list",
+        cite("5", "省级行政执法机关要聚焦关系人民群众切身利益的重点执法领域，……于2023年底前梳理形成本领域行政执法突出问题清单"),
+        Scope(Subject.UNIT, unit_kinds=_ENFORCEMENT, levels=(Level.PROVINCE,)),
+        "省级行政执法机关",
+    ),
+)
 
 #: National rules Shanxi restates with the same content: inherited, nothing declared.
 #: rule id -> the Shanxi clause restating it and why it is the same obligation.
@@ -326,6 +360,18 @@ INHERITED: dict[str, tuple[str, str]] = {
     "national.catalogue.item_catalogue": (
         "10",
         "'2024年底前制定本部门行政执法事项目录' — same subjects and date.",
+    ),
+    "national.catalogue.items_catalogued": (
+        "10",
+        "'梳理本部门……行政执法事项，2024年底前制定本部门行政执法事项目录' — the same catalogue, item by item.",
+    ),
+    "national.catalogue.item_cleanup": (
+        "9",
+        "'属于地方性法规和地方政府规章规定的行政执法事项，对虽有法定依据但近五年未发生的……由实施部门或牵头实施部门"
+        "及时提出拟取消、调整或者暂停实施的意见' names who proposes (the implementing department) for the "
+        "items set by local regulations and rules; a local plan cannot release the other items the "
+        "national clean-up covers, so the national rule stays for every item. '及时' sets no date, as "
+        "nationally.",
     ),
     "national.delegation.evaluation": (
         "11",
@@ -402,9 +448,10 @@ DECLINED: tuple[Declined, ...] = (
     Declined("8", "规范涉企行政检查、新型执法机制、涉企合规指导、经济影响评估、投诉举报渠道", "Mechanisms to build and things to explore ('探索'); " + _NO_MEASURE),
     Declined(
         "9",
-        "没有法律、法规、规章依据的执法事项一律取消；近五年未发生等事项提出拟取消、调整或者暂停实施的意见",
-        "Needs item-level facts (legal basis, occurrence history) the facts format does not carry, and "
-        "'极少发生且没有实施必要' is a policy judgement.",
+        "全面梳理、规范和精简执法事项；对极少发生且没有实施必要的、交叉重复的事项提出意见，按照修改、废止地方性法规和地方政府规章相关程序办理",
+        "'极少发生且没有实施必要' and '交叉重复' are judgements no fact shows, and the legislative procedure "
+        "that follows is not in the facts. No legal basis: shanxi.catalogue.no_legal_basis; "
+        "'近五年未发生': the inherited national.catalogue.item_cleanup.",
     ),
     Declined(
         "10",

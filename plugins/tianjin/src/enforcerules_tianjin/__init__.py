@@ -25,6 +25,7 @@ JURISDICTION = Jurisdiction(
     rules=plan.RULES,
     overrides=plan.OVERRIDES,
     declined=plan.DECLINED,
+    named_bodies=plan.NAMED_BODIES,
     note="直辖市 (municipality directly under the central government): province level; districts are county level.",
 )
 

@@ -30,6 +30,7 @@ from enforcerules import (
     Declined,
     Intent,
     Level,
+    NamedBodies,
     Override,
     Period,
     PLAN_PERIOD,
@@ -37,13 +38,14 @@ from enforcerules import (
     Scope,
     SourceDocument,
     Subject,
+    TrainingCategory,
     UnitKind,
 )
 from enforcerules.citation import citer
 from enforcerules.deadlines import UNDATED_PHRASE
-from enforcerules.kinds import CertificateIssuance, RecurringCount, TaskDeadline
+from enforcerules.kinds import CertificateIssuance, ItemCleanup, ItemCriterion, RecurringCount, TaskDeadline, UnitTrainingHours
 
-__all__ = ["DECLINED", "INHERITED", "OVERRIDES", "PERIOD", "PLAN", "RULES"]
+__all__ = ["DECLINED", "INHERITED", "NAMED_BODIES", "OVERRIDES", "PERIOD", "PLAN", "RULES"]
 
 PLAN = SourceDocument(
     id="tianjin-2023-plan",
@@ -94,9 +96,10 @@ TOWNSHIP_BUSINESS_TRAINING = Rule(
         "二（二）2",
         "有关区级行政执法部门负责对承担本部门行政执法事项的乡镇（街道）综合执法人员每年开展不少于2次业务培训",
     ),
-    spec=RecurringCount(
-        event="township_business_training",
-        min_count=2,
+    spec=UnitTrainingHours(
+        min_sessions=2,
+        categories=(TrainingCategory.BUSINESS,),
+        township_audience=True,
         label_zh="面向乡镇（街道）综合执法人员的业务培训",
         label_en="business training for township officers",
     ),
@@ -105,9 +108,10 @@ TOWNSHIP_BUSINESS_TRAINING = Rule(
     responsible=("市司法局", "各市级行政执法部门", "各区人民政府"),
     note=(
         "The sentence binds the district-level (区级) enforcement departments, which hold the trainings; "
-        "the 责任单位 line names 各区人民政府 among others as responsible. Each training held is an event "
-        "'township_business_training' whose subject is the district department; at least two per "
-        "calendar year. '有关' (those whose items townships carry out) cannot be told from the facts, so "
+        "the 责任单位 line names 各区人民政府 among others as responsible. Read from the training records "
+        "of township officers (Officer.township) in business knowledge whose organising_unit is the "
+        "district department: each session counts once however many officers attended it (records "
+        "sharing a session id), at least two sessions per calendar year. '有关' (those whose items townships carry out) cannot be told from the facts, so "
         "every district-level enforcement unit is bound; restrict it with a child jurisdiction "
         "overriding the scope (e.g. by field). First year: the library's one first-year policy for "
         "yearly duties applies (enforcerules.FirstYear, docs/deadlines-and-periods.md): by default the duty "
@@ -253,6 +257,22 @@ LEGAL_REVIEW_LIST = Rule(
 
 # -- 四、健全完善行政执法工作体系 -------------------------------------------------
 
+NO_LEGAL_BASIS = Rule(
+    id="tianjin.catalogue.no_legal_basis",
+    title_zh="没有法律法规规章依据的行政执法事项一律取消",
+    title_en="Enforcement items with no legal basis are cancelled",
+    citation=cite("四（七）2", "凡没有法律法规规章依据的行政执法事项一律取消"),
+    spec=ItemCleanup(criterion=ItemCriterion.NO_LEGAL_BASIS),
+    scope=Scope(Subject.ITEM),
+    effective=PERIOD,
+    responsible=("市司法局", "各市级行政执法部门", "各区人民政府"),
+    note=(
+        "Read from the facts' enforcement items: an item whose basis is 'none' must carry the "
+        "clean-up opinion 'cancel'; '一律' leaves no time to run, so until then it is a violation. An "
+        "item whose kind of basis is not recorded is insufficient_data."
+    ),
+)
+
 DELEGATION_EVALUATION = Rule(
     id="tianjin.delegation.evaluation",
     title_zh="行政执法部门对已经下放乡镇（街道）的行政执法事项进行一次全面评估",
@@ -328,12 +348,25 @@ RULES: tuple[Rule, ...] = (
     TOWNSHIP_DOCUMENT_TEMPLATES,
     TOWNSHIP_PROCEDURE,
     LEGAL_REVIEW_LIST,
+    NO_LEGAL_BASIS,
     DELEGATION_EVALUATION,
     MID_TERM_EVALUATION,
     FINAL_EVALUATION,
 )
 
 OVERRIDES: tuple[Override, ...] = (ROTATION, ALL_CERTIFIED, THREE_LEVEL_SYSTEM)
+
+#: Inherited national rules Tianjin restates for bodies of its own naming (see
+#: enforcerules.NamedBodies): the national breadth stays; findings against the
+#: other bodies say they rest on the national text only.
+NAMED_BODIES: tuple[NamedBodies, ...] = (
+    NamedBodies(
+        "national.discretion.baselines",
+        cite("三（五）1", "2023年底前，各行政执法领域普遍建立行政裁量权基准，对外公布并加强动态管理和备案审查。（责任单位：市司法局、市政务服务办、各市级行政执法部门）"),
+        Scope(Subject.UNIT, unit_kinds=_ENFORCEMENT, levels=(Level.PROVINCE,)),
+        "市级行政执法部门（责任单位：市司法局、市政务服务办、各市级行政执法部门）",
+    ),
+)
 
 #: National rules Tianjin restates with the same content: inherited, nothing declared.
 #: rule id -> the Tianjin clause restating it and why it is the same obligation.
@@ -362,6 +395,16 @@ INHERITED: dict[str, tuple[str, str]] = {
     "national.catalogue.item_catalogue": (
         "四（七）1",
         "'于2024年底前编制行政执法事项目录' — same subjects and date.",
+    ),
+    "national.catalogue.items_catalogued": (
+        "四（七）1",
+        "'梳理本区、本部门、本领域依据法律法规规章设定的行政执法事项，于2024年底前编制行政执法事项目录' — the same "
+        "catalogue, item by item.",
+    ),
+    "national.catalogue.item_cleanup": (
+        "四（七）2",
+        "'行政执法部门要对虽有法定依据但近五年未发生的、极少发生且没有实施必要的、交叉重复的等行政执法事项进行清理' — "
+        "the national clean-up, given to the enforcement departments; no date, as nationally.",
     ),
     "national.delegation.evaluation": (
         "四（八）1",
@@ -435,8 +478,14 @@ DECLINED: tuple[Declined, ...] = (
     Declined("三（六）2", "信用分级分类监管；“双随机、一公开”；压减涉企现场检查；投诉举报和“吹哨人”制度", "Mechanisms; " + _NO_MEASURE),
     Declined("三（六）3", "特殊行业、重点领域全覆盖重点监管；日常监管和执法巡查；惩罚性赔偿、巨额罚款、终身禁入", "Would need inspection facts per regulated entity, which the facts format does not carry; " + _NO_MEASURE),
     Declined("三（六）4", "非强制性执法手段，防止以罚代管；探索涉企案件经济影响评估", "Methods and exploration; " + _NO_MEASURE),
-    Declined("四（七）1", "行政执法事项目录逐条逐项进行合法性、合理性和必要性审查，按程序动态调整", "Review of each item needs item-level facts; the dated catalogue is the inherited national.catalogue.item_catalogue."),
-    Declined("四（七）2", "没有法律法规规章依据的事项一律取消；清理近五年未发生等事项", "Needs item-level facts (legal basis, occurrence history) the facts format does not carry."),
+    Declined("四（七）1", "行政执法事项目录逐条逐项进行合法性、合理性和必要性审查，按程序动态调整", "Whether an item is lawful, reasonable and necessary is a judgement no fact shows; the dated catalogue is the inherited national.catalogue.item_catalogue and national.catalogue.items_catalogued."),
+    Declined(
+        "四（七）2",
+        "清理极少发生且没有实施必要的、交叉重复的事项；涉及需要修改本市法规规章的，要按程序先修改法规规章再调整行政执法事项",
+        "'极少发生且没有实施必要' and '交叉重复' are judgements no fact shows, and the legislative order of "
+        "steps is not in the facts. No legal basis: tianjin.catalogue.no_legal_basis; '近五年未发生': the "
+        "inherited national.catalogue.item_cleanup.",
+    ),
     Declined(
         "四（八）1",
         "完善赋权事项评估和动态调整制度；对基层接不住、监管跟不上的及时予以调整；组织开展乡镇（街道）行政执法规范化试点",
