@@ -301,6 +301,8 @@ class Case:
     major: bool = attrs.field(default=False, validator=_bool)
     legal_review_on: _dt.date | None = _opt_date_field()
     cites_discretion_baseline: bool = attrs.field(default=False, validator=_bool)
+    #: 执法全过程记录: the case file records the whole process (启动、调查取证、审核、决定、送达、执行); None: not recorded.
+    fully_recorded: bool | None = attrs.field(default=None, validator=attrs.validators.optional(_bool))
 
 
 def _both_or_neither(other: str) -> Any:

@@ -110,6 +110,25 @@ def test_2_2_3_major_decisions_are_legally_reviewed_before_they_are_made(run: An
     assert status(got, "k1") is expected and status(got, "minor_case") is S.NOT_APPLICABLE
 
 
+# -- 二（二）3 执法全过程记录制度 ---------------------------------------------------------------
+
+RECORD = "national.cases.full_process_record"
+
+
+@pytest.mark.parametrize(("recorded", "expected"), [(True, S.COMPLIANT), (False, S.VIOLATION), (None, S.INSUFFICIENT_DATA)])
+def test_2_2_3_every_case_records_its_whole_process(run: Any, status: Any, recorded: bool | None, expected: er.Status) -> None:
+    extra = {} if recorded is None else {"fully_recorded": recorded}
+    got = run(RECORD, doc(case(**extra)), AS_OF)
+    assert status(got, "k1") is expected
+
+
+def test_2_2_3_publication_stays_declined_with_its_reason() -> None:
+    from enforcerules_national import plan
+
+    (row,) = [d for d in plan.DECLINED if d.summary == "行政执法公示制度"]
+    assert "第四十八条" in row.reason and "national.cases.full_process_record" in row.reason
+
+
 # -- 行政处罚法 第三十二条 ------------------------------------------------------------------------
 
 

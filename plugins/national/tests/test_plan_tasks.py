@@ -148,3 +148,25 @@ def test_2_4_3_annual_plan_pending_in_year_and_2026_out_of_period(run, status) -
     findings = run(ANNUAL_PLAN, doc(events=[("supervision_work_plan", "county_justice", "2026-02-01")]), D(2026, 11, 23))
     assert status(findings, "county_justice", "2026") is S.OUT_OF_PERIOD
     assert status(run(ANNUAL_PLAN, doc(), D(2025, 6, 1)), "county_justice", "2025") is S.PENDING
+
+
+# -- 三（一） 工作会商机制: undated ------------------------------------------------------
+
+def test_3_1_consultation_mechanism_binds_local_governments_above_township_and_is_never_late() -> None:
+    import datetime as _dt
+
+    import enforcerules as _er
+
+    book = _er.load_rulebook("national")
+    units = [{"id": "g_county", "name": "某县人民政府", "kind": "government", "level": "county"},
+             {"id": "g_town", "name": "某镇人民政府", "kind": "government", "level": "township"}]
+    rid = "national.organisation.consultation_mechanism"
+
+    def statuses(reports: list, day: _dt.date) -> dict:
+        facts = _er.facts_from_json({"units": units, "task_reports": reports})
+        return {f.subject: f.status for f in _er.evaluate(book, facts, day).findings if f.rule_id == rid}
+
+    assert statuses([], _dt.date(2030, 1, 1)) == {"g_county": _er.Status.PENDING}
+    done = [{"id": "r1", "task": "consultation_mechanism", "unit": "g_county", "completed_on": "2025-06-01"}]
+    assert statuses(done, _dt.date(2025, 6, 1)) == {"g_county": _er.Status.COMPLIANT}
+    assert statuses(done, _dt.date(2025, 5, 31)) == {"g_county": _er.Status.PENDING}

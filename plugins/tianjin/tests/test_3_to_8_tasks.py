@@ -134,3 +134,31 @@ def test_8_1_evaluation_deadlines_end_at_midnight_china_time_from_any_zone(tianj
     doc = {"task_reports": [{"id": "r1", "task": task, "unit": "tj_justice", "completed_on": instant.astimezone(zone).isoformat()}]}
     expected = Status.COMPLIANT if instant < midnight else Status.LATE
     assert status_of(tianjin, rule_id, doc, "tj_justice", engine=engine) is expected
+
+
+# -- 二（二）1 应知应会清单, 五（十二）2 明确监督机构: undated, never late -------------------------
+
+MUST_KNOW, SUPERVISION_BODY = "tianjin.training.must_know_list", "tianjin.supervision.supervision_body"
+
+
+@pytest.mark.parametrize(("rule", "task", "unit"), [
+    (MUST_KNOW, "must_know_list", "tj_market"), (MUST_KNOW, "must_know_list", "hp_market"),
+    (SUPERVISION_BODY, "supervision_body", "hp_market"),
+])
+def test_2_2_1_and_5_12_2_undated_duties_are_compliant_once_reported_and_never_late(tianjin, status_of, engine, rule, task, unit) -> None:
+    assert status_of(tianjin, rule, _report(task, unit, "2025-11-30"), unit, engine=engine) is Status.COMPLIANT
+    assert status_of(tianjin, rule, {}, unit, engine=engine) is Status.PENDING
+    assert status_of(tianjin, rule, {}, unit, as_of=dt.date(2030, 1, 1), engine=engine) is Status.PENDING
+
+
+def test_2_2_1_the_must_know_list_binds_municipal_and_district_enforcement_departments(tianjin, run, engine) -> None:
+    assert {f.subject for f in run(tianjin, MUST_KNOW, {}, engine=engine)} == {"tj_market", "hp_market"}
+    assert {f.subject for f in run(tianjin, SUPERVISION_BODY, {}, engine=engine)} == {"tj_market", "hp_market"}
+
+
+def test_4_7_2_an_item_without_legal_basis_is_cancelled_at_once(tianjin, status_of, engine) -> None:
+    item = {"id": "i1", "unit": "hp_market", "name": "对某类活动的备案核查", "basis": "none"}
+    rule = "tianjin.catalogue.no_legal_basis"
+    assert status_of(tianjin, rule, {"items": [item]}, "i1", engine=engine) is Status.VIOLATION
+    cancelled = {**item, "opinion": "cancel", "opinion_on": "2024-01-10"}
+    assert status_of(tianjin, rule, {"items": [cancelled]}, "i1", engine=engine) is Status.COMPLIANT

@@ -549,6 +549,7 @@ def circumstance_text(code: str) -> tuple[str, str]:
 class ProcedureRequirement(enum.Enum):
     LEGAL_REVIEW_BEFORE_MAJOR_DECISION = "legal_review_before_major_decision"  # 重大执法决定法制审核
     CITES_DISCRETION_BASELINE = "cites_discretion_baseline"  # 文书引用裁量基准并说明理由
+    FULL_PROCESS_RECORD = "full_process_record"  # 执法全过程记录
 
 
 @attrs.frozen
@@ -562,7 +563,9 @@ class CaseProcedure(RuleKind):
     review was made without one, so it is not merely late); other cases
     ``not_applicable``. ``CITES_DISCRETION_BASELINE``: a case with a penalty
     (any outcome but NOT_PENALISED) cites the discretion baseline; cases not
-    penalised are ``not_applicable``.
+    penalised are ``not_applicable``. ``FULL_PROCESS_RECORD``: every case's
+    file records the whole process (``fully_recorded``); not recorded either
+    way → ``insufficient_data``.
     """
 
     kind_name = "case_procedure"
@@ -579,12 +582,14 @@ class CaseProcedure(RuleKind):
             "lag": (review - pl.col("decided_on")).dt.total_days().fill_null(0).cast(pl.Int64),
             "pen": penalised_expr().cast(pl.Int64),
             "cites": pl.col("cites_discretion_baseline").cast(pl.Int64),
+            "rec": pl.col("fully_recorded").cast(pl.Int64).fill_null(-1),
         }
         evidence = {
             "major": pl.col("major"),
             "legal_review_on": review,
             "outcome": pl.col("outcome"),
             "cites_discretion_baseline": pl.col("cites_discretion_baseline"),
+            "fully_recorded": pl.col("fully_recorded"),
         }
         return case_observations(cases_decided(rule, ctx), values, evidence)
 
@@ -596,6 +601,12 @@ class CaseProcedure(RuleKind):
                 Branch(Status.COMPLIANT, lte("lag", 0)),
                 Branch(Status.VIOLATION),
             ]
+        if self.requirement is ProcedureRequirement.FULL_PROCESS_RECORD:
+            return [
+                Branch(Status.INSUFFICIENT_DATA, eq("rec", -1)),
+                Branch(Status.COMPLIANT, eq("rec", 1)),
+                Branch(Status.VIOLATION),
+            ]
         return [
             Branch(Status.NOT_APPLICABLE, eq("pen", 0)),
             Branch(Status.COMPLIANT, eq("cites", 1)),
@@ -604,6 +615,14 @@ class CaseProcedure(RuleKind):
 
     def explain(self, rule: Rule, obs: Observation, status: Status) -> Explanation:
         day = obs.label
+        if self.requirement is ProcedureRequirement.FULL_PROCESS_RECORD:
+            if status is Status.INSUFFICIENT_DATA:
+                return Explanation(f"案件（{day}作出决定）未记录是否进行了执法全过程记录", "whether the case's whole process was recorded is not in the facts",
+                                   "补充该案件执法全过程记录的情况", "record whether the whole process was recorded")
+            if status is Status.COMPLIANT:
+                return Explanation(f"案件（{day}作出决定）已对执法全过程进行记录", f"the whole process of the case decided on {day} is recorded")
+            return Explanation(f"案件（{day}作出决定）未对执法全过程进行完整记录", f"the case decided on {day} lacks a record of its whole process",
+                               "补全案卷的执法全过程记录", "complete the record of the whole process in the case file")
         if self.requirement is ProcedureRequirement.CITES_DISCRETION_BASELINE:
             if status is Status.NOT_APPLICABLE:
                 return Explanation("案件不予处罚，无需引用裁量基准", "the case was not penalised, so no baseline need be cited")

@@ -83,7 +83,8 @@ CREATE TABLE IF NOT EXISTS cases (
     "mitigating" text[] DEFAULT '{}',
     "major" boolean DEFAULT false,
     "legal_review_on" date,
-    "cites_discretion_baseline" boolean DEFAULT false
+    "cites_discretion_baseline" boolean DEFAULT false,
+    "fully_recorded" boolean
 );
 
 CREATE TABLE IF NOT EXISTS items (

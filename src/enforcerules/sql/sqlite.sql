@@ -83,7 +83,8 @@ CREATE TABLE IF NOT EXISTS cases (
     "mitigating" TEXT DEFAULT '[]',
     "major" INTEGER DEFAULT 0,
     "legal_review_on" TEXT,
-    "cites_discretion_baseline" INTEGER DEFAULT 0
+    "cites_discretion_baseline" INTEGER DEFAULT 0,
+    "fully_recorded" INTEGER
 );
 
 CREATE TABLE IF NOT EXISTS items (

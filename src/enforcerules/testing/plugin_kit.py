@@ -353,13 +353,18 @@ class ExampleCoverage:
     def assert_every_rule_seen_on_both_sides(self) -> None:
         """Every rule shows two statuses or more over the measured days.
 
-        A rule bound only on national bodies shows exactly
-        ``insufficient_data`` instead: a local document holds none.
+        A rule bound only on bodies above the jurisdiction shows exactly
+        ``not_applicable`` instead (a local document holds none, and it is not
+        a local duty); in the national rulebook a rule bound only on national
+        bodies shows ``insufficient_data`` when the example holds none.
         """
         offenders: dict[str, object] = {}
         for resolved in self.checked():
             seen = self.at(resolved.id)
-            if bound_only_on_national_bodies(resolved):
+            if resolved.above_jurisdiction:
+                if seen != {Status.NOT_APPLICABLE}:
+                    offenders[resolved.id] = f"bound on bodies above the jurisdiction only, yet shows {_names(seen)}"
+            elif bound_only_on_national_bodies(resolved):
                 if seen != {Status.INSUFFICIENT_DATA}:
                     offenders[resolved.id] = f"bound on national bodies only, yet shows {_names(seen)}"
             elif len(seen) < 2:

@@ -727,7 +727,7 @@ DECLINED: tuple[Declined, ...] = (
         "三（一）、附件",
         "建立工作会商机制（定期会商、专题会商）",
         "The plan's own 附件 establishes the mechanism; 定期会商 names no frequency and 专题会商 is "
-        "on request, so there is nothing dated to check.",
+        "on request, so there is nothing dated to check. The governments' consultation mechanism is the inherited national.organisation.consultation_mechanism (undated, as here).",
     ),
     Declined(
         "三（二）",

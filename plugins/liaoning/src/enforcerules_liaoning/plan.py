@@ -973,7 +973,7 @@ DECLINED: tuple[Declined, ...] = (
     Declined(
         "三（一）",
         "细化量化分解任务、建立工作台账；县级以上地方人民政府建立工作会商机制；向本级党委（党组）报告",
-        "Organisational duties with no date; " + _NO_DATE,
+        "Organisational duties with no date; " + _NO_DATE + " The governments' consultation mechanism is the inherited national.organisation.consultation_mechanism (undated, as here).",
     ),
     Declined(
         "三（二）",

@@ -44,15 +44,29 @@ LEGAL_REVIEW = Rule(
     spec=CaseProcedure(ProcedureRequirement.LEGAL_REVIEW_BEFORE_MAJOR_DECISION),
     scope=Scope(Subject.CASE),
     note=(
-        "Only the third of the three systems is checked (publication and recording are declined in "
-        "plan.DECLINED). Which cases are major is the facts' `major` flag, as each authority's "
+        "The third of the three systems (full-process recording is national.cases.full_process_record; "
+        "publication is declined in plan.DECLINED). Which cases are major is the facts' `major` flag, as each authority's "
         "法制审核事项清单 decides. The review must be dated on or before the decision day "
         "(《行政处罚法》第五十八条: '在行政机关负责人作出行政处罚的决定之前…进行法制审核；未经法制审核"
-        "或者审核未通过的，不得作出决定'); a review after the decision is reported as late."
+        "或者审核未通过的，不得作出决定'); a review after the decision means the decision was made without one: a violation, not late."
     ),
 )
 
-RULES: tuple[Rule, ...] = (INDEPENDENT_ENFORCEMENT, LEGAL_REVIEW)
+FULL_PROCESS_RECORD = Rule(
+    id="national.cases.full_process_record",
+    title_zh="执法全过程记录",
+    title_en="The whole enforcement process of each case is recorded",
+    citation=cite("二（二）3", "严格行政执法程序，全面落实行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度"),
+    spec=CaseProcedure(ProcedureRequirement.FULL_PROCESS_RECORD),
+    scope=Scope(Subject.CASE),
+    note=(
+        "The second of the three systems, case by case: the facts' `fully_recorded` says whether the case "
+        "file records the whole process (启动、调查取证、审核、决定、送达、执行; this library's reading of "
+        "'全过程记录' for a penalty case). Not recorded either way: insufficient_data."
+    ),
+)
+
+RULES: tuple[Rule, ...] = (INDEPENDENT_ENFORCEMENT, LEGAL_REVIEW, FULL_PROCESS_RECORD)
 
 #: Case-level rows not modelled (for plan.DECLINED).
 DECLINED: tuple[Declined, ...] = (

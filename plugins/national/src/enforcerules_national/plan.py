@@ -22,6 +22,7 @@ import datetime as dt
 
 from enforcerules import Declined, Level, Rule, Scope, SourceDocument, Subject, TrainingCategory, UnitKind
 from enforcerules.citation import citer
+from enforcerules.deadlines import UNDATED_PHRASE
 from enforcerules.kinds import AnnualTrainingHours, ItemCatalogue, ItemCleanup, RecurringCount, TaskDeadline
 
 __all__ = ["DECLINED", "PLAN", "RULES"]
@@ -227,6 +228,24 @@ ITEM_CLEANUP = Rule(
     ),
 )
 
+CONSULTATION_MECHANISM = Rule(
+    id="national.organisation.consultation_mechanism",
+    title_zh="县级以上地方人民政府建立工作会商机制",
+    title_en="Local governments at county level and above set up a consultation mechanism for the plan",
+    citation=cite(
+        "三（一）",
+        "县级以上地方人民政府要建立司法行政、发展改革、财政、人力资源社会保障、政务服务管理、大数据管理以及其他有关行政执法部门参加的工作会商机制",
+    ),
+    spec=TaskDeadline(task="consultation_mechanism", deadline=UNDATED_PHRASE),
+    scope=Scope(Subject.UNIT, unit_kinds=_GOVERNMENT, levels=_LOCAL_ABOVE_TOWNSHIP),
+    responsible=("县级以上地方人民政府",),
+    note=(
+        "The plan gives the mechanism no date: an undated duty (deadline phrase '未规定时限', the library's "
+        "marker), compliant once the government reports 'consultation_mechanism', pending until then, "
+        "never late — the shape the local plugins give their own undated duties."
+    ),
+)
+
 DELEGATION_EVALUATION = Rule(
     id="national.delegation.evaluation",
     title_zh="对已下放乡镇、街道的行政执法事项至少评估一次",
@@ -310,6 +329,7 @@ RULES: tuple[Rule, ...] = (
     ITEM_CATALOGUE,
     ITEMS_CATALOGUED,
     ITEM_CLEANUP,
+    CONSULTATION_MECHANISM,
     DELEGATION_EVALUATION,
     FOUR_LEVEL_SYSTEM,
     SUPERVISION_ANNUAL_PLAN,
@@ -383,10 +403,12 @@ DECLINED: tuple[Declined, ...] = (
     ),
     Declined(
         "二（二）3",
-        "行政执法公示制度、执法全过程记录制度",
-        "Publication and full-process recording are per-case facts the facts format does not carry "
-        "(Case has no publication or recording fields). The third system, legal review of major "
-        "decisions, is national.cases.legal_review (cases.py).",
+        "行政执法公示制度",
+        "Publication has no per-case form the facts could show: 《行政处罚法》第三十九条 publishes the "
+        "authority's information in advance (not a case's), and 第四十八条 publishes only decisions "
+        "'具有一定社会影响的', which no fact marks. Full-process recording is "
+        "national.cases.full_process_record and legal review of major decisions national.cases.legal_review "
+        "(cases.py).",
     ),
     Declined(
         "二（二）3",
@@ -500,8 +522,9 @@ DECLINED: tuple[Declined, ...] = (
     ),
     Declined(
         "三（一）",
-        "县级以上地方人民政府建立工作会商机制；向本级党委（党组）报告实施情况",
-        "Organisational duties with no date; " + _NO_DATE,
+        "将本计划组织实施情况及时向本级党委（党组）报告",
+        "A report to the Party committee, '及时' with no date, which the facts do not hold; the consultation "
+        "mechanism of the same clause is national.organisation.consultation_mechanism.",
     ),
     Declined(
         "三（二）",

@@ -485,7 +485,7 @@ DECLINED: tuple[Declined, ...] = (
     Declined("18", "合理配备执法力量，队伍梯队建设，公职律师和法律顾问，法制审核协作机制", "Staffing decisions; " + _NO_MEASURE),
     Declined("19", "责任追究、尽职免予问责、工资待遇、基层一线人员保险、心理咨询和危机干预", "Employment conditions; " + _NO_MEASURE),
     Declined("20", "执法工作经费、装备费用纳入本级预算，保障办公用品、场所、服装、装备、车辆（船）", "Budget facts are not in the facts format; " + _NO_MEASURE),
-    Declined("三（一）", "实施情况向本级党委（党组）报告；县级以上政府建立工作会商机制；省司法厅组建工作专班", "Organisational duties with no date; " + _NO_MEASURE),
+    Declined("三（一）", "实施情况向本级党委（党组）报告；县级以上政府建立工作会商机制；省司法厅组建工作专班", "Organisational duties with no date; " + _NO_MEASURE + " The governments' consultation mechanism is the inherited national.organisation.consultation_mechanism (undated, as here)."),
     Declined("三（二）", "制定具体工作措施、建立工作台账；纳入考评和督察；适时组织第三方满意度测评", "No date ('适时') and no measure; " + _NO_MEASURE),
     Declined("三（三）", "宣传好举措好经验，报道阶段性成效，推广基层经验", "Publicity; " + _NO_MEASURE),
 )

@@ -255,6 +255,34 @@ LEGAL_REVIEW_LIST = Rule(
     ),
 )
 
+MUST_KNOW_LIST = Rule(
+    id="tianjin.training.must_know_list",
+    title_zh="制定法律法规应知应会清单并纳入专业法律知识培训考试",
+    title_en="A must-know list of laws, included in the professional legal-knowledge exams",
+    citation=cite("二（二）1", "制定法律法规应知应会清单，将与本领域行政执法工作密切相关的法律法规纳入专业法律知识培训考试内容"),
+    spec=TaskDeadline(task="must_know_list", deadline=UNDATED_PHRASE),
+    scope=Scope(Subject.UNIT, unit_kinds=_ENFORCEMENT, levels=(Level.PROVINCE, Level.COUNTY)),
+    effective=PERIOD,
+    responsible=("各市级行政执法部门", "各区人民政府"),
+    note=(
+        "The list is of each field ('本领域'), so each municipal and district enforcement department "
+        "reports 'must_know_list' (the 责任单位 line names 各市级行政执法部门 and 各区人民政府; the "
+        "district governments' part is their departments'). " + _UNDATED
+    ),
+)
+
+SUPERVISION_BODY = Rule(
+    id="tianjin.supervision.supervision_body",
+    title_zh="行政执法部门明确承担行政执法监督职责的机构",
+    title_en="Each enforcement department names the body that supervises its enforcement",
+    citation=cite("五（十二）2", "行政执法部门应当明确承担行政执法监督职责的机构"),
+    spec=TaskDeadline(task="supervision_body", deadline=UNDATED_PHRASE),
+    scope=Scope(Subject.UNIT, unit_kinds=_ENFORCEMENT),
+    effective=PERIOD,
+    responsible=("各市级行政执法部门", "各区人民政府"),
+    note="Each enforcement department reports 'supervision_body' once it has named the body. " + _UNDATED,
+)
+
 # -- 四、健全完善行政执法工作体系 -------------------------------------------------
 
 NO_LEGAL_BASIS = Rule(
@@ -348,6 +376,8 @@ RULES: tuple[Rule, ...] = (
     TOWNSHIP_DOCUMENT_TEMPLATES,
     TOWNSHIP_PROCEDURE,
     LEGAL_REVIEW_LIST,
+    MUST_KNOW_LIST,
+    SUPERVISION_BODY,
     NO_LEGAL_BASIS,
     DELEGATION_EVALUATION,
     MID_TERM_EVALUATION,
@@ -428,9 +458,10 @@ DECLINED: tuple[Declined, ...] = (
     Declined("二（一）", "着力提高政治能力；加强行政执法廉政风险防控，严格落实工作纪律", "Political and integrity work; " + _NO_MEASURE),
     Declined(
         "二（二）1",
-        "建立完善标准化制度化培训机制；制定法律法规应知应会清单并纳入专业法律知识培训考试；加强执法行为规范和职业道德教育",
+        "建立完善标准化制度化培训机制；加强执法行为规范和职业道德教育",
         "Training methods and content with no date; " + _NO_MEASURE + " The dated rotation is the "
-        "二（二）1 override of national.training.full_staff_rotation.",
+        "二（二）1 override of national.training.full_staff_rotation; the must-know list is "
+        "tianjin.training.must_know_list.",
     ),
     Declined(
         "二（二）2",
@@ -500,11 +531,11 @@ DECLINED: tuple[Declined, ...] = (
     Declined("五（十一）1", "上级行政执法部门对下级开展全方位、全流程、常态化、长效化监督", "Ongoing supervision; " + _NO_MEASURE + " The dated system is the 五（十一）1 override of national.supervision.four_level_system."),
     Declined("五（十一）2", "加强司法所建设，充实法律专业人员；探索司法所协助区级司法行政部门开展乡镇（街道）执法监督", "Capacity building and exploration; " + _NO_MEASURE),
     Declined("五（十二）1", "综合运用工作报告、统计分析、评议考核开展经常性监督；发挥监督平台作用", "Ongoing supervision; " + _NO_MEASURE + " The annual work plan is the inherited national.supervision.annual_plan."),
-    Declined("五（十二）2", "明确承担监督职责的机构，统筹协调、日常监督和业务指导；重大案件专项监督调查处理机制；监督员制度", "Organisation and mechanisms; " + _NO_MEASURE),
+    Declined("五（十二）2", "监督机构统筹协调、日常监督和业务指导；重大案件专项监督调查处理机制；监督员制度", "Organisation and mechanisms; " + _NO_MEASURE + " Naming the supervising body is tianjin.supervision.supervision_body."),
     Declined("五（十二）3", "建立与12345热线等监督渠道的信息共享机制；探索公众、法律顾问和公职律师参与监督", "Mechanisms and exploration; " + _NO_MEASURE),
     Declined("六（十三）—（十五）", "执法信息化系统建设、移动执法设备、监督平台建设和数据推送、数据归集共享和平台互联互通", "Information systems with no date; " + _NO_MEASURE),
     Declined("七（十六）—（十八）", "队伍建设、公职律师和法律顾问、法制审核协作；权益保障、工资待遇、保险、心理咨询；执法经费纳入预算", "Staffing, employment conditions and budgets; " + _NO_MEASURE),
-    Declined("八（一）", "建立由市司法局牵头的工作会商机制；市司法局组建工作专班", "Organisational duties with no date; " + _NO_MEASURE + " The dated evaluations are tianjin.evaluation.mid_term and tianjin.evaluation.final."),
+    Declined("八（一）", "建立由市司法局牵头的工作会商机制；市司法局组建工作专班", "Organisational duties with no date; " + _NO_MEASURE + " The dated evaluations are tianjin.evaluation.mid_term and tianjin.evaluation.final. The governments' consultation mechanism is the inherited national.organisation.consultation_mechanism (undated, as here)."),
     Declined(
         "八（二）",
         "各区、各有关部门提出具体举措，对标市级层面开展实施情况评估；纳入法治政府建设督察；适时组织第三方满意度测评",
