@@ -272,6 +272,8 @@ class CertificateWithdrawal(RuleKind):
     subject = Subject.OFFICER
 
     grace_days: int = attrs.field(default=30, validator=_non_negative)
+    #: Whether the plan itself states the number of days; if not, the findings say it is the library's reading.
+    grace_stated: bool = attrs.field(default=False, validator=_BOOL)
 
     def observe(self, rule: Rule, ctx: EvalContext) -> pl.DataFrame:
         as_of = pl.lit(ctx.as_of)
@@ -344,7 +346,8 @@ class CertificateWithdrawal(RuleKind):
         left = ev["left_on"]
         if status is Status.NOT_APPLICABLE:
             return Explanation(f"该人员于{left}离岗，离岗时未持有未注销的执法证件", f"the officer left on {left} holding no unrevoked certificate")
-        window_zh, window_en = f"离岗（{left}）后{g}日内", f"within {g} days of leaving ({left})"
+        reading = "" if self.grace_stated else f"（计划只说“及时”，{g}日为本库的解读）"
+        window_zh, window_en = f"离岗（{left}）后{g}日内{reading}", f"within {g} days of leaving ({left})"
         if status is Status.COMPLIANT:
             return Explanation(f"证件已于{ev['last_revoked_on']}收回注销，在{window_zh}", f"certificates revoked on {ev['last_revoked_on']}, {window_en}")
         if status is Status.LATE:

@@ -50,6 +50,12 @@ class RecurringCount(RuleKind):
     min_count: int = attrs.field(default=1, validator=_positive)
     label_zh: str = ""
     label_en: str = ""
+    #: How the Chinese finding words the count: 开展年度考核1次, 制定工作方案1份, 参加培训1次.
+    verb_zh: str = "开展"
+    measure_zh: str = "次"
+    #: Said with every verdict when the count is a reading the plan does not state
+    #: (e.g. "计划未规定次数，每年至少1次为本库的解读").
+    reading_zh: str = ""
 
     def observe(self, rule: Rule, ctx: EvalContext) -> pl.DataFrame:
         subjects = scoped_subjects_table(rule.scope, ctx.facts)
@@ -85,11 +91,13 @@ class RecurringCount(RuleKind):
     def explain(self, rule: Rule, obs: Observation, status: Status) -> Explanation:
         year, n, need = obs.label, int(obs.values["cnt"]), self.min_count
         what_zh, what_en = self.label_zh or self.event, self.label_en or self.event
+        verb, unit = self.verb_zh, self.measure_zh
         if status is Status.NOT_APPLICABLE:
             return Explanation(f"{year}年该人员不在岗", f"not in post in {year}")
+        note = f"（{self.reading_zh}）" if self.reading_zh else ""
         if status is Status.COMPLIANT:
-            return Explanation(f"{year}年{what_zh}{n}次，不少于{need}次", f"{n} × {what_en} in {year}, at least {need}")
-        gap_zh, gap_en = f"再开展{need - n}次{what_zh}", f"{need - n} more {what_en}"
+            return Explanation(f"{year}年{verb}{what_zh}{n}{unit}，不少于{need}{unit}{note}", f"{n} × {what_en} in {year}, at least {need}")
+        gap_zh, gap_en = f"再{verb}{need - n}{unit}{what_zh}", f"{need - n} more {what_en}"
         if status is Status.PENDING:
-            return Explanation(f"{year}年截至评估日{what_zh}{n}次，少于{need}次（年度未结束）", f"{n} × {what_en} so far in {year}, fewer than {need} (year not over)", f"年底前{gap_zh}", f"before year end: {gap_en}")
-        return Explanation(f"{year}年{what_zh}{n}次，少于{need}次", f"{n} × {what_en} in {year}, fewer than {need}", f"需{gap_zh}", f"needed: {gap_en}")
+            return Explanation(f"{year}年截至评估日{verb}{what_zh}{n}{unit}，少于{need}{unit}（年度未结束）{note}", f"{n} × {what_en} so far in {year}, fewer than {need} (year not over)", f"年底前{gap_zh}", f"before year end: {gap_en}")
+        return Explanation(f"{year}年{verb}{what_zh}{n}{unit}，少于{need}{unit}{note}", f"{n} × {what_en} in {year}, fewer than {need}", f"需{gap_zh}", f"needed: {gap_en}")

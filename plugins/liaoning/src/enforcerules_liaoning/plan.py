@@ -226,7 +226,8 @@ def task_rule(
 
 
 def yearly_rule(
-    number: int, name: str, title_zh: str, title_en: str, quote: str, *, event: str, label_zh: str, label_en: str, scope: Scope, note: str
+    number: int, name: str, title_zh: str, title_en: str, quote: str, *, event: str, label_zh: str, label_en: str, scope: Scope, note: str,
+    verb_zh: str = "开展", measure_zh: str = "次",
 ) -> Rule:
     """A duty repeated every year: at least one ``event`` per unit per calendar year."""
     return Rule(
@@ -234,7 +235,7 @@ def yearly_rule(
         title_zh=title_zh,
         title_en=title_en,
         citation=cite(str(number), quote),
-        spec=RecurringCount(event=event, min_count=1, label_zh=label_zh, label_en=label_en),
+        spec=RecurringCount(event=event, min_count=1, label_zh=label_zh, label_en=label_en, verb_zh=verb_zh, measure_zh=measure_zh),
         scope=scope,
         effective=ISSUED_TO_END,
         responsible=RESPONSIBLE[number],
@@ -288,6 +289,8 @@ ANNUAL_TRAINING_PLAN = yearly_rule(
     "各级行政执法部门要将法律知识培训考核、业务培训和执法技能竞赛作为提升行政执法人员业务能力水平的重要抓手，合理制定年度法律知识培训计划，明确学时要求",
     event="annual_training_plan",
     label_zh="年度法律知识培训计划",
+    verb_zh="制定",
+    measure_zh="份",
     label_en="yearly legal-knowledge training plan",
     scope=_ENFORCEMENT_ALL_LEVELS,
     note=(

@@ -101,8 +101,10 @@ TOWNSHIP_HIGHER_LEVEL = Rule(
     spec=RecurringCount(
         event="higher_level_training",
         min_count=1,
-        label_zh="参加上级有关业务部门组织的培训",
+        label_zh="上级有关业务部门组织的培训",
         label_en="training organised by a higher-level business department",
+        verb_zh="参加",
+        reading_zh="计划未规定次数，每年至少1次为本库的解读",
     ),
     scope=Scope(Subject.OFFICER, township=True),
     note=(
@@ -117,7 +119,7 @@ ANNUAL_ASSESSMENT = Rule(
     title_zh="行政执法人员年度考核",
     title_en="Annual assessment of every officer",
     citation=cite("二（一）3", "全面落实行政执法责任制，健全完善行政执法人员年度考核制度"),
-    spec=RecurringCount(event="annual_assessment", min_count=1, label_zh="年度考核", label_en="annual assessment"),
+    spec=RecurringCount(event="annual_assessment", min_count=1, label_zh="年度考核", label_en="annual assessment", verb_zh="参加"),
     scope=Scope(Subject.OFFICER),
     note=(
         "A 'yearly assessment system' is checked as one event 'annual_assessment' (subject: the officer) "
@@ -291,6 +293,8 @@ SUPERVISION_ANNUAL_PLAN = Rule(
         min_count=1,
         label_zh="年度行政执法监督工作方案",
         label_en="annual supervision work plan",
+        verb_zh="制定",
+        measure_zh="份",
     ),
     scope=Scope(Subject.UNIT, unit_kinds=_JUSTICE, levels=(Level.NATIONAL, *_LOCAL_ABOVE_TOWNSHIP)),
     responsible=("县级以上人民政府司法行政部门",),
