@@ -57,6 +57,7 @@ class UnitKind(enum.Enum):
     ENFORCEMENT = "enforcement"  # 行政执法部门/机关
     JUSTICE = "justice"  # 司法行政部门
     GOVERNMENT = "government"  # 人民政府
+    DEPARTMENT = "department"  # another government department a plan names (财政局、发改委、数据资源局…)
 
 
 class TrainingCategory(enum.Enum):

@@ -47,6 +47,10 @@ class Scope:
     the unit they belong to); ``levels`` filters regions for region rules;
     ``township`` restricts officer rules to township/street officers;
     ``fields`` restricts unit and case rules to enforcement fields.
+    ``named`` (unit rules only) binds as well, at the scope's ``levels``, the
+    units whose name contains one of these texts whatever their kind or field:
+    the bodies a plan names that are neither enforcement nor justice units
+    (Datong （35） "区数据资源局", （42） "区财政局").
     """
 
     subject: Subject = attrs.field(validator=attrs.validators.instance_of(Subject))
@@ -56,6 +60,13 @@ class Scope:
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(bool))
     )
     fields: tuple[str, ...] = tuple_field(str)
+    named: tuple[str, ...] = tuple_field(str)
+
+    def __attrs_post_init__(self) -> None:
+        if self.named and self.subject is not Subject.UNIT:
+            raise ValueError(f"'named' binds units by name, so it needs subject UNIT (got {self.subject.value!r} with named={self.named!r})")
+        if any(not n for n in self.named):
+            raise ValueError(f"'named' must hold non-empty names (got {self.named!r})")
 
 
 def _rule_id(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:

@@ -305,6 +305,7 @@ def case_facts(data: st.DataObject, rule: er.Rule) -> er.Facts:
         "field": st.sampled_from(FIELDS),
         "violation_code": st.none() | st.sampled_from(CODES),
         "minor": st.none() | st.booleans(),
+        "fully_recorded": st.none() | st.booleans(),
         "mitigating": st.lists(st.sampled_from([*ART32_CIRCUMSTANCES, "local_rule"]), max_size=3).map(tuple),
     })
     cases = tuple(attrs.evolve(c, **data.draw(tweak)) if data.draw(st.booleans()) else c for c in facts.cases)
@@ -325,8 +326,10 @@ def procedure_expected(rule: er.Rule, facts: er.Facts, as_of: dt.date) -> set[Ro
         review = case.legal_review_on if case.legal_review_on and case.legal_review_on <= as_of else None
         pen = case.outcome is not er.CaseOutcome.NOT_PENALISED
         values = {"major": int(case.major), "rev": int(review is not None), "lag": (review - case.decided_on).days if review else 0,
-                  "pen": int(pen), "cites": int(case.cites_discretion_baseline)}
-        evidence = {"major": case.major, "legal_review_on": review, "outcome": case.outcome.value, "cites_discretion_baseline": case.cites_discretion_baseline}
+                  "pen": int(pen), "cites": int(case.cites_discretion_baseline),
+                  "rec": -1 if case.fully_recorded is None else int(case.fully_recorded)}
+        evidence = {"major": case.major, "legal_review_on": review, "outcome": case.outcome.value, "cites_discretion_baseline": case.cites_discretion_baseline,
+                    "fully_recorded": case.fully_recorded}
         out.append(on_decision_day(case, values, evidence))
     return expected(out)
 

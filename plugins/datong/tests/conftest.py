@@ -27,6 +27,11 @@ UNITS: list[dict[str, Any]] = [
     {"id": "town_gov", "name": "大通区某镇人民政府", "kind": "government", "level": "township", "region": "datong"},
     {"id": "town_justice", "name": "大通区某司法所", "kind": "justice", "level": "township", "region": "datong"},
     {"id": "city_justice", "name": "淮南市司法局", "kind": "justice", "level": "city", "region": "huainan"},
+    # bodies the plan names that are neither enforcement nor justice units
+    {"id": "data", "name": "大通区数据资源局", "kind": "department", "level": "county", "region": "datong"},
+    {"id": "finance", "name": "大通区财政局", "kind": "department", "level": "county", "region": "datong"},
+    {"id": "ndrc", "name": "大通区发展和改革委员会", "kind": "department", "level": "county", "region": "datong"},
+    {"id": "city_finance", "name": "淮南市财政局", "kind": "department", "level": "city", "region": "huainan"},
 ]
 REGIONS: list[dict[str, Any]] = [
     {"id": "anhui", "name": "安徽省", "level": "province"},

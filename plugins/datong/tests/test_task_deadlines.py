@@ -28,6 +28,10 @@ OWNERS = {
     model.DEPARTMENTS: {"market", "eco"},
     model.BUREAU: {"justice"},
     model.DEPARTMENTS_AND_BUREAU: {"justice", "market", "eco"},
+    # the bodies a task names beside them (Scope.named): district ones only, never 淮南市财政局
+    model.naming(model.BUREAU, *model.DATA_BUREAU): {"justice", "data"},
+    model.naming(model.DEPARTMENTS_AND_BUREAU, *model.DEVELOPMENT_REFORM, *model.DATA_BUREAU): {"justice", "market", "eco", "ndrc", "data"},
+    model.naming(model.DEPARTMENTS, *model.FINANCE_BUREAU): {"market", "eco", "finance"},
 }
 
 

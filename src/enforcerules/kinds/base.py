@@ -144,27 +144,34 @@ class RuleKind:
 
 
 def unit_scope_expr(scope: Scope) -> pl.Expr:
-    """Whether a row's unit (columns ``unit_kind``, ``unit_level``, ``unit_field``) is in *scope*.
+    """Whether a row's unit (columns ``unit_kind``, ``unit_level``, ``unit_field``, ``unit_name``) is in *scope*.
 
     A row with no unit (nulls) is in scope only when the scope names no unit
-    kind, level or field. The one meaning of "a unit a scope binds".
+    kind, level or field. The one meaning of "a unit a scope binds"; units a
+    plan names (``Scope.named``) are bound as well, at the scope's levels.
     """
     if not (scope.unit_kinds or scope.levels or scope.fields):
         return pl.lit(True)
     cond = pl.col("unit_kind").is_not_null()
+    at_level = pl.col("unit_kind").is_not_null()
     if scope.unit_kinds:
         cond &= pl.col("unit_kind").is_in([k.value for k in scope.unit_kinds])
     if scope.levels:
-        cond &= pl.col("unit_level").is_in([lv.value for lv in scope.levels])
+        level = pl.col("unit_level").is_in([lv.value for lv in scope.levels])
+        cond &= level
+        at_level &= level
     if scope.fields:
         cond &= pl.col("unit_field").fill_null("").is_in(list(scope.fields))
+    if scope.named:
+        name = pl.col("unit_name").fill_null("")
+        cond |= at_level & pl.any_horizontal(*[name.str.contains(n, literal=True) for n in scope.named])
     return cond.fill_null(False)
 
 
 def scoped_officers_table(scope: Scope, facts: Facts) -> pl.DataFrame:
     """The officers table restricted to the officers *scope* binds (facts order kept)."""
     units = facts.table("units").select(
-        unit=pl.col("id"), unit_kind=pl.col("kind"), unit_level=pl.col("level"), unit_field=pl.col("field")
+        unit=pl.col("id"), unit_kind=pl.col("kind"), unit_level=pl.col("level"), unit_field=pl.col("field"), unit_name=pl.col("name")
     )
     officers = facts.table("officers").join(units, on="unit", how="left", maintain_order="left")
     cond = unit_scope_expr(scope)
@@ -172,13 +179,13 @@ def scoped_officers_table(scope: Scope, facts: Facts) -> pl.DataFrame:
         cond &= pl.col("township") == scope.township
     if scope.unit_kinds or scope.levels or scope.fields or scope.township is not None:
         officers = officers.filter(cond)  # (never a constant predicate after a join: it trips polars 2.1)
-    return officers.drop("unit_kind", "unit_level", "unit_field")
+    return officers.drop("unit_kind", "unit_level", "unit_field", "unit_name")
 
 
 def unit_scope_table(scope: Scope, facts: Facts) -> pl.DataFrame:
     """The units table restricted to the units *scope* binds (facts order)."""
     units = facts.table("units")
-    renamed = units.rename({"kind": "unit_kind", "level": "unit_level", "field": "unit_field"})
+    renamed = units.rename({"kind": "unit_kind", "level": "unit_level", "field": "unit_field", "name": "unit_name"})
     bound = renamed.with_columns(unit_scope_expr(scope).alias("_bound")).get_column("_bound")  # broadcast a constant scope
     return units.filter(bound)
 

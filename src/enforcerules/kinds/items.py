@@ -69,12 +69,12 @@ def ordinal_expr(day: pl.Expr) -> pl.Expr:
 def scoped_items_table(scope: Scope, facts: Any) -> pl.DataFrame:
     """The items table restricted to the items whose unit *scope* binds (facts order)."""
     units = facts.table("units").select(
-        unit=pl.col("id"), unit_kind=pl.col("kind"), unit_level=pl.col("level"), unit_field=pl.col("field")
+        unit=pl.col("id"), unit_kind=pl.col("kind"), unit_level=pl.col("level"), unit_field=pl.col("field"), unit_name=pl.col("name")
     )
     items = facts.table("items").join(units, on="unit", how="left", maintain_order="left")
     if scope.unit_kinds or scope.levels or scope.fields:  # (never a constant predicate after a join: polars 2.1)
         items = items.filter(unit_scope_expr(scope))
-    return items.drop("unit_kind", "unit_level", "unit_field")
+    return items.drop("unit_kind", "unit_level", "unit_field", "unit_name")
 
 
 def _as_deadline(value: str | Deadline) -> Deadline:

@@ -76,7 +76,7 @@ class UnitTrainingHours(RuleKind):
 
     def observe(self, rule: Rule, ctx: EvalContext) -> pl.DataFrame:
         units = ctx.facts.table("units").select(
-            subject=pl.col("id"), unit_kind=pl.col("kind"), unit_level=pl.col("level"), unit_field=pl.col("field"),
+            subject=pl.col("id"), unit_kind=pl.col("kind"), unit_level=pl.col("level"), unit_field=pl.col("field"), unit_name=pl.col("name"),
         ).with_columns(_bound=unit_scope_expr(rule.scope)).filter(pl.col("_bound")).select("subject")
         records = ctx.facts.table("training").filter(pl.col("organising_unit").is_not_null())
         if self.categories:

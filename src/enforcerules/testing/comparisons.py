@@ -347,6 +347,7 @@ def compare_scopes(p: Scope, c: Scope, within: Level | None = None) -> list[Chan
     levels = None if within is None else frozenset(lv for lv in Level if at_or_below(lv, within))
     out = _filter("unit_kinds", p.unit_kinds, c.unit_kinds) + _filter("levels", p.levels, c.levels, levels)
     out += _filter("fields", p.fields, c.fields)
+    out += _subset("scope.named", p.named, c.named, False, "fewer named bodies are bound")
     if p.township != c.township:
         narrower = c.township is not None
         out.append(Change("scope.township", p.township, c.township,

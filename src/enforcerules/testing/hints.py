@@ -52,7 +52,8 @@ class Hints:
     circumstances: set[str] = attrs.field(factory=set)
     days: tuple[_dt.date, ...] = ()
     relative_days: set[int] = attrs.field(factory=set)
-    item_years: set[int] = attrs.field(factory=set)  # how long an item lies dormant before a clean-up
+    item_years: set[int] = attrs.field(factory=set)
+    unit_names: set[str] = attrs.field(factory=set)  # texts named scopes look for in unit names  # how long an item lies dormant before a clean-up
     needs: set[str] = attrs.field(factory=set)  # fact sections the rules read
     within: Level | None = None  # generate only units and regions at or below this level
 
@@ -181,6 +182,7 @@ def hints_for(source: Any, within: Level | None = None) -> Hints:
         h.unit_kinds.update(rule.scope.unit_kinds)
         h.levels.update(rule.scope.levels)
         h.fields.update(rule.scope.fields)
+        h.unit_names.update(rule.scope.named)
         hinter = HINTERS.get(rule.kind)
         if hinter is not None:
             hinter(rule.spec, rule, h)

@@ -379,11 +379,14 @@ def _facts(draw: st.DrawFn, h: Hints, max_units: int, max_officers: int) -> Fact
     region_ids = [r.id for r in regions]
     maybe_region = st.none() | st.sampled_from(region_ids) if region_ids else st.none()
     units = []
-    kinds = sorted(h.unit_kinds, key=lambda k: k.value) + [k for k in UnitKind if k not in h.unit_kinds]
+    # Other departments (财政局…) matter only to scopes naming them: drawn only then.
+    others = [k for k in UnitKind if k not in h.unit_kinds and (k is not UnitKind.DEPARTMENT or h.unit_names)]
+    kinds = sorted(h.unit_kinds, key=lambda k: k.value) + others
     levels = h.unit_levels()
     for i in range(draw(st.integers(1, max_units))):
         units.append(Unit(
-            id=f"u{i}", name=f"单位{i}", kind=draw(st.sampled_from(kinds)), level=draw(st.sampled_from(levels)),
+            id=f"u{i}", name=draw(st.sampled_from([f"单位{i}", *(f"某区{n}" for n in sorted(h.unit_names))])) if h.unit_names else f"单位{i}",
+            kind=draw(st.sampled_from(kinds)), level=draw(st.sampled_from(levels)),
             region=draw(maybe_region), field=draw(st.none() | st.sampled_from(sorted(h.fields))),
         ))
     officers = []

@@ -26,6 +26,10 @@ from .documents import PLAN, cite
 
 __all__ = [
     "ALL_DEPARTMENTS",
+    "DATA_BUREAU",
+    "DEVELOPMENT_REFORM",
+    "FINANCE_BUREAU",
+    "naming",
     "DEPARTMENTS",
     "DEPARTMENTS_AND_BUREAU",
     "DISTRICT",
@@ -56,6 +60,18 @@ DEPARTMENTS_AND_BUREAU = Scope(
     Subject.UNIT, unit_kinds=(UnitKind.JUSTICE, UnitKind.ENFORCEMENT), levels=(Level.COUNTY,)
 )
 DISTRICT = Scope(Subject.REGION, levels=(Level.COUNTY,))
+
+#: District bodies the plan names that are neither enforcement nor justice
+#: units, as the text fragments their names contain (the plan abbreviates:
+#: 区发改委 is 大通区发展和改革委员会). A task naming one binds it too.
+DATA_BUREAU = ("数据资源局",)
+FINANCE_BUREAU = ("财政局",)
+DEVELOPMENT_REFORM = ("发改委", "发展和改革委员会")
+
+
+def naming(scope: Scope, *names: str) -> Scope:
+    """*scope* binding also the district bodies whose names contain *names* (``Scope.named``)."""
+    return attrs.evolve(scope, named=(*scope.named, *names))
 
 _units = attrs.validators.deep_iterable(
     attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1)),

@@ -21,12 +21,16 @@ from .documents import cite
 from .model import (
     ALL_DEPARTMENTS,
     BUREAU,
+    DATA_BUREAU,
+    DEVELOPMENT_REFORM,
+    FINANCE_BUREAU,
     DEPARTMENTS,
     DEPARTMENTS_AND_BUREAU,
     DISTRICT,
     JUSTICE_BUREAU,
     PERIOD,
     Task,
+    naming,
     task_table,
 )
 
@@ -440,8 +444,9 @@ HOTLINE = T35.rule(
     "datong.supervision.hotline_sharing", "hotline_information_sharing",
     "建立执法监督与12345热线信息共享机制", "Share information between supervision and the 12345 hotline",
     "拓宽监督渠道，建立行政执法监督与12345政务服务便民热线等监督渠道的信息共享工作机制。",
-    BUREAU,
-    note="区数据资源局 is co-responsible but is not an enforcement or justice unit; the bureau reports.",
+    naming(BUREAU, *DATA_BUREAU),
+    note="区数据资源局 is co-responsible and bound beside the bureau: a district unit whose name contains "
+    "'数据资源局' (Scope.named), whatever its kind.",
 )
 
 # =============================================================================
@@ -466,7 +471,9 @@ DATA_INTERCONNECTION = T37.rule(
     "datong.technology.data_interconnection", "data_interconnection",
     "推进执法数据标准兼容和互联互通", "Data standards and interconnection of enforcement systems",
     "按照国家和省级部署要求，推进行政执法和行政执法监督一体化平台与国家“互联网+监管”系统、省公共信用信息共享服务平台、“双随机、一公开”系统等数据标准的相互兼容，加快推进有关部门业务系统占全国行政执法综合管理监督信息系统执法数据的互联互通。",
-    DEPARTMENTS,
+    naming(DEPARTMENTS_AND_BUREAU, *DEVELOPMENT_REFORM, *DATA_BUREAU),
+    note="The leads 区司法局, 区发改委 and 区数据资源局 are bound beside the departments (区市场监管局 is one): "
+    "district units whose names contain '发改委'/'发展和改革委员会' or '数据资源局' (Scope.named).",
 )
 
 # =============================================================================
@@ -510,8 +517,8 @@ ACCOUNTABILITY = T41.rule(
 )
 
 _FINANCE_NOTE = (
-    "区财政局 is co-responsible; it is checked when the facts record it as a district unit of kind "
-    "'enforcement' (there is no separate finance kind)."
+    "区财政局 is co-responsible and bound beside the departments: a district unit whose name contains "
+    "'财政局' (Scope.named), whatever its kind."
 )
 _FINANCE = ("区财政局", ALL_DEPARTMENTS)
 
@@ -520,7 +527,7 @@ PAY_AND_INSURANCE = T42.rule(
     "datong.support.pay_and_insurance", "pay_and_insurance",
     "落实工资待遇，依法为一线执法人员办理保险", "Pay, occupational protection and insurance for front-line officers",
     "落实和完善行政执法人员工资待遇政策，强化行政执法人员职业保障,依法为基层一线行政执法人员办理保险。",
-    DEPARTMENTS,
+    naming(DEPARTMENTS, *FINANCE_BUREAU),
     note=_FINANCE_NOTE,
 )
 
@@ -539,7 +546,7 @@ BUDGET = T44.rule(
     "datong.support.budget", "enforcement_budget",
     "执法工作经费和装备费用纳入区级预算", "Enforcement funds and equipment in the district budget",
     "要按照中央与地方财政事权和支出责任划分原则，将行政执法工作经费、行政执法装备配备费用纳入区级预算。",
-    DEPARTMENTS,
+    naming(DEPARTMENTS, *FINANCE_BUREAU),
     note=_FINANCE_NOTE,
 )
 
@@ -548,7 +555,7 @@ FUNDING = T45.rule(
     "datong.support.funding", "enforcement_funding",
     "合理保障行政执法经费投入", "Adequate funding of enforcement",
     "结合财政实际，合理保障行政执法经费投入力度，切实满足行政执法工作需要。",
-    DEPARTMENTS,
+    naming(DEPARTMENTS, *FINANCE_BUREAU),
     note=_FINANCE_NOTE,
 )
 
