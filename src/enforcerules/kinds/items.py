@@ -33,8 +33,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import polars as pl
@@ -48,6 +48,9 @@ from ..facts import ItemBasis, ItemOpinion
 from ..findings import Status
 from ..rules import Rule, Scope, Subject
 from .base import Branch, EvalContext, Explanation, Observation, RuleKind, finish_observations, iso_day, unit_scope_expr
+
+if TYPE_CHECKING:
+    from ..factset import Facts
 
 __all__ = ["ItemCatalogue", "ItemCleanup", "ItemCriterion", "ordinal_expr", "scoped_items_table"]
 
@@ -66,7 +69,7 @@ def ordinal_expr(day: pl.Expr) -> pl.Expr:
     return (day.cast(pl.Int32).cast(pl.Int64) + _EPOCH_ORDINAL).fill_null(0)
 
 
-def scoped_items_table(scope: Scope, facts: Any) -> pl.DataFrame:
+def scoped_items_table(scope: Scope, facts: Facts) -> pl.DataFrame:
     """The items table restricted to the items whose unit *scope* binds (facts order)."""
     units = facts.table("units").select(
         unit=pl.col("id"), unit_kind=pl.col("kind"), unit_level=pl.col("level"), unit_field=pl.col("field"), unit_name=pl.col("name")
@@ -86,8 +89,9 @@ def _dated(_inst: object, attribute: attrs.Attribute[Any], value: Deadline) -> N
         raise ValueError(f"'{attribute.name}' must be a dated deadline such as '2024年底前' (got {value.phrase!r})")
 
 
-def _deadline_branches(due: _dt.date) -> list[Branch]:
+def _deadline_branches(due: _dt.date | None) -> list[Branch]:
     """Done by *due* (inclusive), not yet due, done after it, not done after it."""
+    assert due is not None, "a dated deadline has a due day"
     return [
         Branch(Status.COMPLIANT, all_of(eq("done", 1), lte("on", to_ordinal(due)))),
         Branch(Status.PENDING, all_of(eq("done", 0), lte("asof", to_ordinal(due)))),
@@ -265,7 +269,7 @@ class ItemCleanup(RuleKind):
     def _opinions_zh(self) -> str:
         return "、".join(OPINION_ZH[o] for o in self.opinions)
 
-    def _history_zh(self, ev: dict[str, Any]) -> str:
+    def _history_zh(self, ev: Mapping[str, Any]) -> str:
         if ev.get("last_occurred_on"):
             return f"最近一次发生于{ev['last_occurred_on']}"
         if ev.get("never_occurred"):

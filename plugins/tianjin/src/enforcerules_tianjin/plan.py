@@ -43,7 +43,7 @@ from enforcerules import (
 )
 from enforcerules.citation import citer
 from enforcerules.deadlines import UNDATED_PHRASE
-from enforcerules.kinds import CertificateIssuance, ItemCleanup, ItemCriterion, RecurringCount, TaskDeadline, UnitTrainingHours
+from enforcerules.kinds import CertificateIssuance, ItemCleanup, ItemCriterion, TaskDeadline, UnitTrainingHours
 
 __all__ = ["DECLINED", "INHERITED", "NAMED_BODIES", "OVERRIDES", "PERIOD", "PLAN", "RULES"]
 
