@@ -2,8 +2,8 @@
 
 Writes an installable plugin folder with its pyproject (entry point in the
 ``enforcerules`` group), a ``plan.py`` holding the jurisdiction declaration
-with one example rule and one example override to replace, a README to fill
-in, and tests that resolve the rulebook, check every rule is cited and
+with one example rule and one example override to replace, a ``source.txt``
+for the plan's text (package data), a README to fill in, and tests that resolve the rulebook, check every rule is cited and
 evaluate the example rule with the plugin test kit
 (:mod:`enforcerules.testing.plugin_kit`). See ``docs/writing-a-plugin.md``.
 """
@@ -38,7 +38,14 @@ dependencies = ["enforcerules>=0.1", "enforcerules-{parent}>=0.1"]
 
 [tool.setuptools.packages.find]
 where = ["src"]
+
+[tool.setuptools.package-data]
+enforcerules_{id} = ["source.txt"]
 '''
+
+_SOURCE = """（在此粘贴方案全文，逐字照录：每条引文都须在此找到。）
+（Paste the plan's full text here, verbatim: every quote must be found in it.）
+"""
 
 _INIT = '''{init_doc}
 
@@ -287,6 +294,7 @@ def scaffold_plugin(
         out / "README.md": _README,
         out / "src" / f"enforcerules_{jid}" / "__init__.py": _INIT,
         out / "src" / f"enforcerules_{jid}" / "plan.py": _PLAN,
+        out / "src" / f"enforcerules_{jid}" / "source.txt": _SOURCE,
         out / "tests" / f"test_{jid}_plan.py": _TEST,
     }
     texts = {path: template.format(**values) for path, template in files.items()}
