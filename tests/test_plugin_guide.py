@@ -87,6 +87,35 @@ def test_the_worked_example_runs_end_to_end(tmp_path: Path) -> None:
     assert (site / "enforcerules_examplecity" / "source.txt").read_text(encoding="utf-8").startswith("示例市")
     page = (checkout / "docs" / "catalogue" / "examplecity.md").read_text(encoding="utf-8")
     assert "examplecity.items.item_list" in page and "全市行政执法人员每人每年参加培训不少于70学时" in page
+    _bundling_quote_steps_hold(checkout, env)
+
+
+def _bundling_quote_steps_hold(checkout: Path, env: dict[str, str]) -> None:
+    """Checklist steps 1 and 2, done as written: the repository's quote test, given the plan's
+    text under docs/sources and its line in FILES, finds every quote of the new plugin — and
+    fails on it without that line."""
+    checklist = TEXT[TEXT.index("## 7. Bundling checklist"):]
+    source_at = re.search(r"same text in\s+`(docs/sources/<id>-plan\.txt)`", checklist)
+    line = re.search(r'`(\"<id>-plan\": \"<id>-plan\.txt\",)`', checklist)
+    assert source_at and line, "the checklist no longer says where the text goes and which line FILES gets"
+    sources = checkout / "docs" / "sources"
+    sources.mkdir(parents=True)
+    for known in (ROOT / "docs" / "sources").iterdir():
+        (sources / known.name).symlink_to(known)
+    plan_text = checkout / "plugins" / "examplecity" / "src" / "enforcerules_examplecity" / "source.txt"
+    (checkout / source_at[1].replace("<id>", "examplecity")).write_text(plan_text.read_text(encoding="utf-8"), encoding="utf-8")
+    test_quotes = (ROOT / "tests" / "test_quotes.py").read_text(encoding="utf-8")
+    (checkout / "tests").mkdir()
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_quotes.py"]
+    (checkout / "tests" / "test_quotes.py").write_text(test_quotes, encoding="utf-8")
+    unmapped = subprocess.run(command, cwd=checkout, env=env, capture_output=True, text=True, timeout=600)
+    assert unmapped.returncode == 1 and "no source text for document 'examplecity-plan'" in unmapped.stdout, unmapped.stdout[-3000:]
+    mapped = test_quotes.replace("FILES = {\n", "FILES = {\n    " + line[1].replace("<id>", "examplecity") + "\n", 1)
+    assert mapped != test_quotes
+    (checkout / "tests" / "test_quotes.py").write_text(mapped, encoding="utf-8")
+    output = _run(command, checkout, env, "the quote test with the new plan mapped")
+    assert "examplecity" in _run([*command, "--collect-only"], checkout, env, "collecting the quote test")
+    assert re.search(r"^\d+ passed in ", output, re.M), output[-2000:]
 
 
 # -- every command, option and name the guide shows exists ----------------------

@@ -36,6 +36,20 @@ def test_scaffold_writes_a_plugin_that_resolves(tmp_path: Path, monkeypatch: pyt
     assert book.get("national.training.annual_hours").overridden_by == ("hefei",)
 
 
+def test_scaffold_ships_the_plan_text_and_says_how_to_install_beside_the_parent(tmp_path: Path) -> None:
+    import tomllib
+
+    out = tmp_path / "chuzhou"
+    assert main(["scaffold", "chuzhou", "--name-zh", "滁州市", "--name-en", "Chuzhou", "--out", str(out)]) == 0
+    source = out / "src" / "enforcerules_chuzhou" / "source.txt"
+    assert "方案全文" in source.read_text(encoding="utf-8")  # a placeholder to paste the plan over
+    pyproject = tomllib.loads((out / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["tool"]["setuptools"]["package-data"] == {"enforcerules_chuzhou": ["source.txt"]}
+    # The parent by its published name (no file: reference), found beside the plugin at install time.
+    assert pyproject["project"]["dependencies"] == ["enforcerules>=0.1", "enforcerules-national>=0.1"]
+    assert "pip install <enforcerules checkout>/plugins/national -e ." in (out / "README.md").read_text(encoding="utf-8")
+
+
 def test_scaffold_tests_pass_on_the_scaffolded_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "wuhu"
     reg = _scaffolded(out, "wuhu", "芜湖市", monkeypatch)
