@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Each jurisdiction plugin installs from its folder in a checkout with no
-# package index reachable — beside only the core and the national baseline,
-# which pip finds in the folder named in the same command (or already
-# installed), never on an index — and is then found through its entry point.
+# The core, then each jurisdiction plugin, installs from its folder in a
+# checkout with no package index reachable — a plugin beside only the core
+# and the national baseline, which pip finds in the folder named in the same
+# command (or already installed), never on an index — and is then found
+# through its entry point.
 # Uses a throw-away venv that inherits nothing from .venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,14 +12,15 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$PYTHON" -m venv "$work/venv"
 py="$work/venv/bin/python"
-# With an index: the core and its third-party dependencies, and the build
-# backend as a wheel in a local folder (what an offline machine carries).
-"$py" -m pip install --quiet .
-"$py" -m pip download --quiet --no-deps --dest "$work/wheels" "setuptools>=77"
+# With an index, once: the core's third-party dependencies and the build
+# tools as files in a local folder (what an offline machine carries; the
+# README's recipe).
+"$py" -m pip download --quiet --dest "$work/wheels" . setuptools wheel
 # From here on no index at all: no pip configuration, no index, and only the
 # local wheel folder to look in.
 offline=(env -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null
          "$py" -m pip install --quiet --no-index --find-links "$work/wheels")
+"${offline[@]}" .
 
 listed() {  # the plugin and national, and nothing else, are found through their entry points
   "$py" - "$1" "$("$work/venv/bin/enforcerules" jurisdictions --format json)" <<'PY'
