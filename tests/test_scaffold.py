@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import importlib.util
 import sys
@@ -15,10 +16,14 @@ from enforcerules.cli import main
 from enforcerules.testing import ENGINES
 
 
-def _scaffolded(out: Path, jid: str, name_zh: str, monkeypatch: pytest.MonkeyPatch) -> er.Registry:
-    """A city plugin scaffolded at *out*, imported and registered by hand."""
-    assert main(["scaffold", jid, "--name-zh", name_zh, "--name-en", jid.title(), "--level", "city", "--out", str(out)]) == 0
+def _scaffolded(out: Path, jid: str, name_zh: str, monkeypatch: pytest.MonkeyPatch, *issued_on: str) -> er.Registry:
+    """A city plugin scaffolded at *out* (with ``--issued-on`` if given), imported and registered by hand."""
+    dated = ["--issued-on", *issued_on] if issued_on else []
+    args = ["scaffold", jid, "--name-zh", name_zh, "--name-en", jid.title(), "--level", "city", *dated, "--out", str(out)]
+    assert main(args) == 0
     monkeypatch.syspath_prepend(str(out / "src"))
+    for name in [m for m in sys.modules if m.startswith(f"enforcerules_{jid}")]:  # an earlier scaffold of the same id
+        monkeypatch.delitem(sys.modules, name)
     reg = er.Registry()
     reg.register(importlib.import_module(f"enforcerules_{jid}"), name=jid)
     return reg
@@ -29,6 +34,20 @@ def test_scaffold_writes_a_plugin_that_resolves(tmp_path: Path, monkeypatch: pyt
     assert book.chain == ("national", "hefei")
     assert "hefei.example.task" in book
     assert book.get("national.training.annual_hours").overridden_by == ("hefei",)
+
+
+def test_scaffold_ships_the_plan_text_and_says_how_to_install_beside_the_parent(tmp_path: Path) -> None:
+    import tomllib
+
+    out = tmp_path / "chuzhou"
+    assert main(["scaffold", "chuzhou", "--name-zh", "滁州市", "--name-en", "Chuzhou", "--out", str(out)]) == 0
+    source = out / "src" / "enforcerules_chuzhou" / "source.txt"
+    assert "方案全文" in source.read_text(encoding="utf-8")  # a placeholder to paste the plan over
+    pyproject = tomllib.loads((out / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["tool"]["setuptools"]["package-data"] == {"enforcerules_chuzhou": ["source.txt"]}
+    # The parent by its published name (no file: reference), found beside the plugin at install time.
+    assert pyproject["project"]["dependencies"] == ["enforcerules>=0.1", "enforcerules-national>=0.1"]
+    assert "pip install <enforcerules checkout>/plugins/national -e ." in (out / "README.md").read_text(encoding="utf-8")
 
 
 def test_scaffold_tests_pass_on_the_scaffolded_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -43,6 +62,7 @@ def test_scaffold_tests_pass_on_the_scaffolded_plugin(tmp_path: Path, monkeypatc
     generated.test_rulebook_resolves_on_its_parent()
     generated.test_every_rule_is_cited_and_quoted()
     for engine in ENGINES:
+        generated.test_example_task_binds_from_the_plan_issue_day(engine)
         generated.test_example_task_is_due_at_the_end_of_2024(engine)
     # The example rule's test can fail: a deadline moved to 2025 breaks it.
     moved = reg.rulebook("wuhu")
@@ -51,6 +71,80 @@ def test_scaffold_tests_pass_on_the_scaffolded_plugin(tmp_path: Path, monkeypatc
     monkeypatch.setattr(er, "load_rulebook", lambda jid: attrs.evolve(moved, rules=(later,)))
     with pytest.raises(AssertionError):
         generated.test_example_task_is_due_at_the_end_of_2024("python")
+
+
+def _generated_tests(out: Path, jid: str) -> object:
+    spec = importlib.util.spec_from_file_location(f"test_{jid}_plan", out / "tests" / f"test_{jid}_plan.py")
+    assert spec is not None and spec.loader is not None
+    generated = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generated)
+    return generated
+
+
+@pytest.mark.parametrize(
+    ("issued_on", "yearly_from"),
+    [("2024-03-25", dt.date(2025, 1, 1)), ("2024-12-31", dt.date(2025, 1, 1)), ("2025-01-01", dt.date(2025, 1, 1))],
+)
+def test_scaffold_derives_effective_periods_from_the_plan_issue_day(
+    issued_on: str, yearly_from: dt.date, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    day = dt.date.fromisoformat(issued_on)
+    reg = _scaffolded(tmp_path / "bengbu", "bengbu", "蚌埠市", monkeypatch, issued_on)
+    plan = sys.modules["enforcerules_bengbu.plan"]
+    assert plan.PLAN.issued_on == day
+    assert plan.PERIOD == er.Period(day, er.PLAN_PERIOD.end) == plan.EXAMPLE_TASK.effective
+    assert plan.EXAMPLE_TASK.spec.deadline == er.Deadline(f"{day.year}年底前")  # due at the end of the issue year
+    book = reg.rulebook("bengbu")
+    assert book.get("bengbu.example.task").rule.effective == er.Period(day, er.PLAN_PERIOD.end)
+    # The overridden yearly duty: the local number from the first full year, the parent's before it.
+    assert book.get("national.training.annual_hours").rule.effective == er.Period(yearly_from, er.PLAN_PERIOD.end)
+    before = book.get("national.training.annual_hours.before_bengbu")
+    national_from = er.load_rulebook("national").get("national.training.annual_hours").rule.effective.start
+    assert before.rule.effective == er.Period(national_from, yearly_from - dt.timedelta(days=1))
+    assert before.superseded_by == "national.training.annual_hours"
+    # The generated tests hold on this plugin, and name the issue year.
+    monkeypatch.setattr(er, "load_rulebook", lambda jid: reg.rulebook(jid))
+    generated = _generated_tests(tmp_path / "bengbu", "bengbu")
+    for engine in ENGINES:
+        generated.test_example_task_binds_from_the_plan_issue_day(engine)  # type: ignore[attr-defined]
+        getattr(generated, f"test_example_task_is_due_at_the_end_of_{day.year}")(engine)
+
+
+def test_the_generated_issue_day_test_fails_on_a_hand_written_period(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reg = _scaffolded(tmp_path / "huaibei", "huaibei", "淮北市", monkeypatch, "2024-06-01")
+    book = reg.rulebook("huaibei")
+    task = book.get("huaibei.example.task")
+    fixed = attrs.evolve(task, rule=attrs.evolve(task.rule, effective=er.PLAN_PERIOD))  # not the plan's day
+    monkeypatch.setattr(er, "load_rulebook", lambda jid: attrs.evolve(book, rules=(fixed,)))
+    generated = _generated_tests(tmp_path / "huaibei", "huaibei")
+    with pytest.raises(AssertionError):
+        generated.test_example_task_binds_from_the_plan_issue_day("python")  # type: ignore[attr-defined]
+
+
+def test_without_an_issue_day_the_plan_is_left_undated_and_nothing_moves(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reg = _scaffolded(tmp_path / "anqing", "anqing", "安庆市", monkeypatch)
+    plan = sys.modules["enforcerules_anqing.plan"]
+    assert plan.PLAN.issued_on is None and "issued_on" in plan.PLAN.note
+    book = reg.rulebook("anqing")
+    assert book.get("anqing.example.task").rule.effective == er.PLAN_PERIOD
+    assert book.get("national.training.annual_hours").rule.effective == er.load_rulebook("national").get(
+        "national.training.annual_hours").rule.effective
+    assert "national.training.annual_hours.before_anqing" not in book
+
+
+@pytest.mark.parametrize("bad", ["2026-01-01", "2024-02-30", "2024/03/25"])
+def test_an_issue_day_after_the_plan_period_or_not_a_date_is_a_usage_error(
+    bad: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "late"
+    try:
+        code = main(["scaffold", "late", "--name-zh", "某", "--name-en", "X", "--issued-on", bad, "--out", str(out)])
+    except SystemExit as exc:  # argparse's own usage error: exit 2 from the console script
+        code = exc.code
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "--issued-on" in err and ("on or before 2025-12-31" in err or f"not a date YYYY-MM-DD: {bad!r}" in err)
+    assert "Traceback" not in err and not out.exists()
 
 
 def test_scaffold_refuses_a_non_empty_folder_and_a_bad_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -149,6 +149,8 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--name-zh", required=True, help="Chinese name, e.g. 合肥市")
     sc.add_argument("--name-en", required=True, help="English name, e.g. Hefei")
     sc.add_argument("--level", choices=[lv.value for lv in Level], default="city")
+    sc.add_argument("--issued-on", type=_date, default=None,
+                    help="the plan's issue day, YYYY-MM-DD: its rules bind from that day (default: left for you to fill in)")
     sc.add_argument("--out", type=Path, required=True, help="a folder to create (or an empty one)")
     sv = sub.add_parser("serve", help="serve the HTTP decision service (needs enforcerules[service]; docs/service.md)")
     sv.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1; put a reverse proxy in front)")
@@ -513,7 +515,7 @@ def _scaffold(registry: Registry, args: argparse.Namespace) -> int:
     registry.jurisdiction(args.parent)  # the parent must exist: fail early with exit 5
     with writing_to(args.out):
         written = scaffold_plugin(args.out, args.jurisdiction, parent=args.parent, name_zh=args.name_zh,
-                                  name_en=args.name_en, level=Level(args.level))
+                                  name_en=args.name_en, level=Level(args.level), issued_on=args.issued_on)
     for path in written:
         print(_printable(str(path)))
     return EXIT_OK
