@@ -16,6 +16,7 @@ VALID = {
     "task_reports": {"id": "p1", "task": "problem_list", "unit": "u1", "completed_on": "2023-12-20"},
     "events": {"id": "e1", "kind": "annual_assessment", "subject": "o1", "on": "2024-12-15"},
     "cases": {"id": "k1", "unit": "u1", "decided_on": "2024-05-06"},
+    "items": {"id": "i1", "unit": "u1", "name": "对某行为的行政处罚"},
     "metrics": {"id": "m1", "name": "rate", "region": "r1", "year": 2024, "value": 0.5},
 }
 REQUIRED = [(s, c.name) for s in SECTIONS for c in SCHEMAS[s] if c.required and c.name != "id"]

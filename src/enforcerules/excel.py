@@ -51,6 +51,9 @@ KIND_LABELS: dict[str, str] = {
     "relative_deadline": "相对期限",
     "metric_target": "指标目标",
     "designation_count": "试点数量",
+    "unit_training_hours": "单位组织培训",
+    "item_catalogue": "执法事项目录",
+    "item_cleanup": "执法事项清理",
 }
 
 _EXCEL_ROWS = 1_048_575  # a sheet's rows below its header

@@ -75,6 +75,7 @@ __all__ = [
     "cst_midnight_datetimes",
     "event_records",
     "facts_for",
+    "item_records",
     "malformed_documents",
     "metric_records",
     "officer_records",
@@ -430,8 +431,13 @@ def _facts(draw: st.DrawFn, h: Hints, max_units: int, max_officers: int) -> Fact
     return Facts(**{name: tuple(records) for name, records in sections.items()})
 
 
+def item_records(unit_ids: Sequence[str] | None = None, source: Any = None) -> st.SearchStrategy[EnforcementItem]:
+    """Enforcement items of *unit_ids* (any ids if ``None``) on the clean-up boundaries of *source*'s rules."""
+    return _item(_tuple(unit_ids), hints_for(source))
+
+
 @st.composite
-def _item(draw: st.DrawFn, units: tuple[str, ...], h: Hints) -> EnforcementItem:
+def _item(draw: st.DrawFn, units: tuple[str, ...] | None, h: Hints) -> EnforcementItem:
     """An enforcement item whose history sits on a clean-up boundary: last
     exercised exactly *years* before a key day, a day either side, or never
     (with its basis in force from around then); catalogued and given an
@@ -442,7 +448,7 @@ def _item(draw: st.DrawFn, units: tuple[str, ...], h: Hints) -> EnforcementItem:
     never = draw(st.booleans())
     opinion = draw(st.none() | st.sampled_from(list(ItemOpinion)))
     return EnforcementItem(
-        id="i", unit=draw(st.sampled_from(units)), name=draw(st.sampled_from(["对甲的处罚", "对乙的检查", "对丙的许可"])),
+        id="i" if units is not None else draw(_IDS), unit=draw(_ref(units)), name=draw(st.sampled_from(["对甲的处罚", "对乙的检查", "对丙的许可"])),
         basis=draw(st.none() | st.sampled_from(list(ItemBasis))),
         in_force_since=draw(st.none() | st.just(edge)) if never else draw(st.none() | st.just(edge - _dt.timedelta(days=3650))),
         catalogued_on=draw(st.none() | _boundary_dates(h)),
@@ -636,6 +642,7 @@ def _registered() -> dict[type, st.SearchStrategy[Any]]:
         TaskReport: task_report_records(),
         Event: event_records(),
         Case: case_records(),
+        EnforcementItem: item_records(),
         Metric: metric_records(),
         Facts: facts_for(),
     }
