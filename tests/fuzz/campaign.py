@@ -61,6 +61,8 @@ def campaign(name: str, examples: int, seed: int | None, show: int = 5, max_seco
             figures["wrong"] += bool(outcome.wrong)
             if not outcome.clean and len(failures) < show:
                 failures.append((value, outcome))
+                if progress:  # at once, not only at the end: a long campaign's first failure can be acted on
+                    print(f"  {name}: input {figures['inputs']}: {outcome.describe()}: {_shown(value)}", file=sys.stderr, flush=True)
             if progress and figures["inputs"] % progress == 0:
                 print(f"  {name}: {dict(figures)} after {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
 

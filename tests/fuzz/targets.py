@@ -203,7 +203,7 @@ def cli_check(argv: list[str], sandbox: Path) -> Outcome:
             json.loads(out, parse_constant=_refuse)  # strict JSON: no NaN or Infinity
         except ValueError as exc:
             wrong = f"--format json printed invalid JSON: {exc}"
-    if code == 2 and "error" not in err:
+    if code == 2 and not err.strip():  # argparse writes "error:"; the commands' own checks "enforcerules: …"
         wrong = "usage error without a message on stderr"
     return Outcome(crash=crash, traceback=TRACEBACK in out or TRACEBACK in err, wrong=wrong)
 
