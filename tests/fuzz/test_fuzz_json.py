@@ -32,7 +32,8 @@ def test_mutated_documents_lose_nothing_and_raise_only_facts_error(case: tuple[s
 
 def test_the_check_can_fail() -> None:
     """The check is not vacuous: a record counted in but not loaded is a silent loss."""
-    text = '{"officers": [{"id": "o1", "unit": "u1", "hired_on": "2020-01-01"}]}'
-    assert json_check((text, {"officers": 1}), Path(".")).clean
-    outcome = json_check((text, {"officers": 2}), Path("."))
+    text = ('{"units": [{"id": "u1", "name": "局", "kind": "enforcement", "level": "county"}], '
+            '"officers": [{"id": "o1", "unit": "u1", "hired_on": "2020-01-01"}]}')
+    assert json_check((text, {"units": 1, "officers": 1}), Path(".")).clean
+    outcome = json_check((text, {"units": 1, "officers": 2}), Path("."))
     assert outcome.lost == "officers: 2 records in, 1 loaded + 0 rejected" and not outcome.wrong
