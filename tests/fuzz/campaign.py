@@ -7,8 +7,8 @@ database), records every outcome instead of stopping at the first failure,
 and prints: inputs tried, crashes, tracebacks, silent losses (records in
 that were neither loaded nor rejected), engine disagreements (an executor
 answering differently from the Python oracle), wrong results (any other
-property failed), and the first few failing inputs. ``--max-seconds`` (or Ctrl-C) ends it early with the
-figures so far, and a progress line goes to stderr every ``--progress``
+property failed), and the first few failing inputs. ``--max-seconds`` (or Ctrl-C, or SIGTERM) ends it early
+with the figures so far, and a progress line goes to stderr every ``--progress``
 inputs. Exits 1 when any input was not clean. ``scripts/fuzz.sh`` runs it
 per target.
 """
@@ -16,6 +16,7 @@ per target.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import tempfile
 import time
@@ -41,6 +42,13 @@ def campaign(name: str, examples: int, seed: int | None, show: int = 5, max_seco
     failures: list[tuple[Any, Outcome]] = []
     started = time.monotonic()
     stopped = ""
+    interrupted: list[int] = []  # Ctrl-C or SIGTERM: end between two inputs, with the figures so far
+
+    def interrupt(signum: int, frame: Any) -> None:
+        interrupted.append(signum)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, interrupt)
     with tempfile.TemporaryDirectory(prefix=f"enforcerules-fuzz-{name}-") as tmp:
         sandbox = Path(tmp)
         target.setup(sandbox)
@@ -49,7 +57,7 @@ def campaign(name: str, examples: int, seed: int | None, show: int = 5, max_seco
                   suppress_health_check=list(HealthCheck))
         @given(target.inputs(sandbox))
         def one(value: Any) -> None:
-            if max_seconds is not None and time.monotonic() - started > max_seconds:
+            if interrupted or (max_seconds is not None and time.monotonic() - started > max_seconds):
                 figures["time up"] = 1
                 raise _TimeUp
             outcome = target.check(value, sandbox)
@@ -77,9 +85,7 @@ def campaign(name: str, examples: int, seed: int | None, show: int = 5, max_seco
                 # hypothesis may fail while reporting the input that raised _TimeUp (a repr that raises)
                 if not figures.pop("time up", 0):
                     raise
-                stopped = f"stopped at the time budget of {max_seconds:g} s"
-            except KeyboardInterrupt:
-                stopped = "interrupted"
+                stopped = "interrupted" if interrupted else f"stopped at the time budget of {max_seconds:g} s"
         elapsed = time.monotonic() - started
     return {"target": name, **{f: figures[f] for f in FIGURES}, "seconds": round(elapsed, 1), "failures": failures, "stopped": stopped}
 

@@ -67,6 +67,8 @@ def guarded(check: Callable[[Any, Path], Outcome]) -> Callable[[Any, Path], Outc
     def run(value: Any, sandbox: Path) -> Outcome:
         try:
             return check(value, sandbox)
+        except KeyboardInterrupt:  # Ctrl-C ends a campaign with its figures
+            raise
         except BaseException as exc:  # that is what a fuzz campaign looks for
             return escaped(exc)
     run.__name__ = check.__name__
@@ -173,6 +175,8 @@ def run_cli(argv: list[str]) -> tuple[int | str, str, str]:
             code = main(argv)
         except SystemExit as exc:  # argparse: usage errors and --help
             code = exc.code if isinstance(exc.code, int) else f"SystemExit({exc.code!r})"
+        except KeyboardInterrupt:
+            raise
         except BaseException as exc:  # that is what a fuzz test looks for
             code = f"escaped {type(exc).__name__}: {exc}"
             print(traceback.format_exc(), file=err)
@@ -324,6 +328,8 @@ _BASELINE: dict[str, str] = {}
 def registry_check(plans: list[PluginPlan], sandbox: Path) -> Outcome:
     try:
         return _registry_check(plans)
+    except KeyboardInterrupt:
+        raise
     except BaseException as exc:
         return escaped(exc)
 
@@ -729,6 +735,8 @@ def writers_check(case: WritersCase, sandbox: Path, whole: bool | None = None) -
     *whole* (default: one input in WHOLE_EVERY) adds html, xlsx and the command line."""
     try:
         return _writers_check(case, sandbox, whole)
+    except KeyboardInterrupt:
+        raise
     except BaseException as exc:
         return escaped(exc)
 
