@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # A longer fuzz campaign than the test suite's (tests/fuzz), with figures per target:
-# inputs tried, crashes, tracebacks, wrong results.
+# inputs tried, crashes, tracebacks, silent losses (records neither loaded nor rejected),
+# engine disagreements (an executor differing from the Python oracle), wrong results.
+# Targets: cli registry json tables writers engines (docs/reliability.md has the figures).
 #
 #   scripts/fuzz.sh                    # every target, FUZZ_EXAMPLES inputs each (default 20000)
 #   FUZZ_EXAMPLES=100000 scripts/fuzz.sh cli registry
@@ -15,6 +17,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || scripts/setup.sh
 EXAMPLES=${FUZZ_EXAMPLES:-20000}
+# Each input is small: polars' thread pool costs more than it gains, and a campaign shares the machine.
+export POLARS_MAX_THREADS=${POLARS_MAX_THREADS:-1}
 OPTIONS=(--examples "$EXAMPLES" --progress "${FUZZ_PROGRESS:-0}")
 [ -n "${FUZZ_SEED:-}" ] && OPTIONS+=(--seed "$FUZZ_SEED")
 [ -n "${FUZZ_SECONDS:-}" ] && OPTIONS+=(--max-seconds "$FUZZ_SECONDS")
@@ -31,7 +35,23 @@ fuzz_registry() {  # random plugins: hook results of every type, exceptions, hal
   hypothesis_target registry
 }
 
-TARGETS=(cli registry)
+fuzz_json() {      # mutated facts documents (sections twice, duplicate keys, junk records and fields) through the JSON loader
+  hypothesis_target json
+}
+
+fuzz_tables() {    # random headers and cells as CSV, Parquet and xlsx through the table loaders
+  hypothesis_target tables
+}
+
+fuzz_writers() {   # findings and rejections carrying odd strings and values through every report form, read back
+  hypothesis_target writers
+}
+
+fuzz_engines() {   # generated compiled conditions and observation rows: durable-rules and columnar against the Python oracle
+  hypothesis_target engines
+}
+
+TARGETS=(cli registry json tables writers engines)
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${TARGETS[@]}")
 

@@ -6,25 +6,17 @@ conditions.py emits, and for whole reports."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-import polars as pl
 
 import enforcerules as er
-from enforcerules.citation import Citation
 from enforcerules.compile import CompiledRule, compile_rule
-from enforcerules.conditions import all_of, any_of, eq, gt, gte, lt, lte, neq
-from enforcerules.citation import Period
 from enforcerules.engine_columnar import ColumnarExecutor
 from enforcerules.engine_durable import DurableExecutor
-from enforcerules.kinds.base import Observation, observation_table
-from enforcerules.kinds import AnnualTrainingHours, RecurringCount, TaskDeadline
-from enforcerules.kinds.training import CategoryMinimum
 
-from durable_support import PYTHON, compiled, obs
+from durable_support import CONDITIONS, POLICIES, SPECS, compiled, disagreement, fields_of, observations
 
 DIFF = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 REPORTS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -33,141 +25,29 @@ REPORTS = settings(max_examples=25, deadline=None, suppress_health_check=[Health
 DURABLE = DurableExecutor()
 COLUMNAR = ColumnarExecutor()
 
-MISSING = object()
-EDGE_INTS = [0, 1, -1, 2**31, -(2**31), 2**32, 2**53 - 1, -(2**53 - 1)]
-ODD_STRINGS = ["", "4", "30", "0", "中文", "执法人员", 'a"b', "x\\y", "\x00", "1e5", "null", "true", "🙂", "ａ"]
-STRINGS = st.one_of(st.sampled_from(ODD_STRINGS), st.text(st.characters(exclude_categories=("Cs",)), max_size=8))
-SUBJECTS = st.sampled_from(["u1", "u2", "单位三", "o" * 300])
-
-
-def _constants(cond: Any) -> Iterator[tuple[str, int | str]]:
-    for key, value in cond.items():
-        if key in ("$and", "$or"):
-            for c in value:
-                yield from _constants(c)
-        elif key.startswith("$"):
-            yield from value.items()
-        else:
-            yield key, value
-
-
-def _fields(rule: CompiledRule) -> dict[str, list[int | str]]:
-    out: dict[str, list[int | str]] = {}
-    for name in rule.branch_names:
-        for field, const in _constants(rule.ruleset[name]["all"][0]["m"]):
-            if field != "t":
-                out.setdefault(field, []).append(const)
-    return out
-
-
-def _value(consts: list[int | str]) -> st.SearchStrategy[Any]:
-    ints = [c for c in consts if isinstance(c, int)]
-    near = st.builds(lambda c, d: max(-(2**53 - 1), min(2**53 - 1, c + d)), st.sampled_from(ints), st.integers(-2, 2)) if ints else st.nothing()
-    return st.one_of(
-        st.just(MISSING),
-        near,
-        st.sampled_from(EDGE_INTS),
-        st.integers(-(10**6), 10**6),
-        st.sampled_from(consts).map(str),  # "30" against 30
-        st.sampled_from([c for c in consts if isinstance(c, str)] or [""]),
-        STRINGS,
-        st.sampled_from([None, 1.5, True, float("nan")]),  # never matches, in either executor
-    )
-
-
-def _facts(fields: Mapping[str, list[int | str]]) -> st.SearchStrategy[list[dict[str, Any]]]:
-    extra = {"zz": [0, "z"], "字段": ["值", 7]}
-    row = st.fixed_dictionaries({f: _value(c) for f, c in {**fields, **extra}.items()})
-    rows = st.lists(st.tuples(SUBJECTS, row), max_size=12)
-    return rows.map(lambda rs: [obs(i, s, **{k: v for k, v in r.items() if v is not MISSING}) for i, (s, r) in enumerate(rs)])
-
-
-def _typed(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """*facts* as an observation table can hold them: per field only ints or
-    only strings (the field's first type), other values left out."""
-    kinds: dict[str, type] = {}
-    for fact in facts:
-        for k, v in fact.items():
-            if type(v) in (int, str):
-                kinds.setdefault(k, type(v))
-    return [{k: v for k, v in f.items() if k in ("t", "n", "s") or type(v) is kinds.get(k)} for f in facts]
-
-
-def _table(facts: list[dict[str, Any]]) -> pl.DataFrame:
-    period = Period(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
-    return observation_table(
-        Observation(f["s"], period, "2024", {k: v for k, v in f.items() if k not in ("t", "n", "s")}) for f in facts
-    )
-
 
 def _agree(rule: CompiledRule, facts: list[dict[str, Any]]) -> None:
-    assert DURABLE.match(rule, facts) == PYTHON.match(rule, facts)
-    # The columnar executor sees typed tables: compare all three on what a table can hold.
-    typed = _typed(facts)
-    oracle = PYTHON.match(rule, typed)
-    assert DURABLE.match(rule, typed) == oracle
-    first = COLUMNAR.first_branch(rule, _table(typed)).to_list() if typed else []
-    assert first == [min(m) if m else None for m in oracle]
+    assert not (problem := disagreement(rule, facts, DURABLE, COLUMNAR)), problem
 
 
 # -- compiled rules of the real kinds --------------------------------------------
-
-CITE = Citation("测试文件", "一", "测试条款")
-PHRASES = ["2023年底前", "2024年6月前", "2024年6月底前", "2024年9月中旬前", "2024年3月25日前", "每年年底前", "持续推进", "按照上级部署开展", "到2025年底"]
-POLICIES = st.sampled_from([er.DeadlinePolicy(), er.DeadlinePolicy.strict()])
-COUNTED = st.lists(st.sampled_from(list(er.TrainingCategory)), min_size=1, max_size=3, unique=True)
-HOURS = st.one_of(st.integers(0, 200), st.sampled_from([59.99, 60.005, 0.01]))
-
-
-def _rule(spec: Any, subject: er.Subject) -> er.Rule:
-    return er.Rule(id="test.kind.rule", title_zh="测试", title_en="test", citation=CITE, spec=spec, scope=er.Scope(subject))
-
-
-SPECS = st.one_of(
-    st.builds(
-        lambda h, c, splits: _rule(AnnualTrainingHours(min_hours=h, counted=c, splits=splits), er.Subject.OFFICER),
-        HOURS,
-        COUNTED,
-        st.lists(st.builds(CategoryMinimum, categories=COUNTED, min_hours=HOURS), max_size=2),
-    ),
-    st.builds(lambda p: _rule(TaskDeadline(task="problem_list", deadline=p), er.Subject.UNIT), st.sampled_from(PHRASES)),
-    st.builds(lambda n: _rule(RecurringCount(event="annual_assessment", min_count=n), er.Subject.OFFICER), st.integers(1, 12)),
-)
 
 
 @DIFF
 @given(data=st.data(), rule=SPECS, policy=POLICIES)
 def test_real_kinds_agree_with_python(data: st.DataObject, rule: er.Rule, policy: er.DeadlinePolicy) -> None:
     comp = compile_rule(rule, policy)
-    _agree(comp, data.draw(_facts(_fields(comp))))
+    _agree(comp, data.draw(observations(fields_of(comp))))
 
 
 # -- generated conditions within the compiled subset -------------------------------
-
-FIELDS = st.sampled_from(["a", "b", "字段", "id", "with space"])
-INT_CONSTS = st.one_of(st.sampled_from(EDGE_INTS + [30, 60, 6000]), st.integers(-50, 50))
-SCALARS = st.one_of(INT_CONSTS, STRINGS)
-ORDERINGS: list[Callable[[str, int], dict[str, Any]]] = [lt, lte, gt, gte]
-LEAVES = st.one_of(
-    st.builds(eq, FIELDS, SCALARS),
-    st.builds(neq, FIELDS, SCALARS),
-    st.builds(lambda op, f, c: op(f, c), st.sampled_from(ORDERINGS), FIELDS, INT_CONSTS),
-)
-CONDITIONS = st.recursive(
-    LEAVES,
-    lambda kids: st.one_of(
-        st.lists(kids, min_size=2, max_size=3).map(lambda cs: all_of(*cs)),
-        st.lists(kids, min_size=2, max_size=3).map(lambda cs: any_of(*cs)),
-    ),
-    max_leaves=6,
-)
 
 
 @DIFF
 @given(data=st.data(), conditions=st.lists(CONDITIONS, min_size=1, max_size=4), catch_all=st.booleans())
 def test_generated_conditions_agree_with_python(data: st.DataObject, conditions: list[dict[str, Any]], catch_all: bool) -> None:
     rule = compiled(*conditions, catch_all=catch_all)
-    _agree(rule, data.draw(_facts(_fields(rule))))
+    _agree(rule, data.draw(observations(fields_of(rule))))
 
 
 # -- whole reports ---------------------------------------------------------------

@@ -4,9 +4,11 @@
 
 Runs hypothesis' generation for *examples* inputs (no shrinking, no example
 database), records every outcome instead of stopping at the first failure,
-and prints: inputs tried, crashes, tracebacks, wrong results, and the first
-few failing inputs. ``--max-seconds`` (or Ctrl-C) ends it early with the
-figures so far, and a progress line goes to stderr every ``--progress``
+and prints: inputs tried, crashes, tracebacks, silent losses (records in
+that were neither loaded nor rejected), engine disagreements (an executor
+answering differently from the Python oracle), wrong results (any other
+property failed), and the first few failing inputs. ``--max-seconds`` (or Ctrl-C, or SIGTERM) ends it early
+with the figures so far, and a progress line goes to stderr every ``--progress``
 inputs. Exits 1 when any input was not clean. ``scripts/fuzz.sh`` runs it
 per target.
 """
@@ -14,6 +16,7 @@ per target.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import tempfile
 import time
@@ -39,6 +42,13 @@ def campaign(name: str, examples: int, seed: int | None, show: int = 5, max_seco
     failures: list[tuple[Any, Outcome]] = []
     started = time.monotonic()
     stopped = ""
+    interrupted: list[int] = []  # Ctrl-C or SIGTERM: end between two inputs, with the figures so far
+
+    def interrupt(signum: int, frame: Any) -> None:
+        interrupted.append(signum)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, interrupt)
     with tempfile.TemporaryDirectory(prefix=f"enforcerules-fuzz-{name}-") as tmp:
         sandbox = Path(tmp)
         target.setup(sandbox)
@@ -47,16 +57,20 @@ def campaign(name: str, examples: int, seed: int | None, show: int = 5, max_seco
                   suppress_health_check=list(HealthCheck))
         @given(target.inputs(sandbox))
         def one(value: Any) -> None:
-            if max_seconds is not None and time.monotonic() - started > max_seconds:
+            if interrupted or (max_seconds is not None and time.monotonic() - started > max_seconds):
                 figures["time up"] = 1
                 raise _TimeUp
             outcome = target.check(value, sandbox)
             figures["inputs"] += 1
             figures["crashes"] += bool(outcome.crash)
             figures["tracebacks"] += outcome.traceback
+            figures["silent losses"] += bool(outcome.lost)
+            figures["engine disagreements"] += bool(outcome.disagreement)
             figures["wrong"] += bool(outcome.wrong)
             if not outcome.clean and len(failures) < show:
                 failures.append((value, outcome))
+                if progress:  # at once, not only at the end: a long campaign's first failure can be acted on
+                    print(f"  {name}: input {figures['inputs']}: {outcome.describe()}: {_shown(value)}", file=sys.stderr, flush=True)
             if progress and figures["inputs"] % progress == 0:
                 print(f"  {name}: {dict(figures)} after {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
 
@@ -71,12 +85,13 @@ def campaign(name: str, examples: int, seed: int | None, show: int = 5, max_seco
                 # hypothesis may fail while reporting the input that raised _TimeUp (a repr that raises)
                 if not figures.pop("time up", 0):
                     raise
-                stopped = f"stopped at the time budget of {max_seconds:g} s"
-            except KeyboardInterrupt:
-                stopped = "interrupted"
+                stopped = "interrupted" if interrupted else f"stopped at the time budget of {max_seconds:g} s"
         elapsed = time.monotonic() - started
-    return {"target": name, "inputs": figures["inputs"], "crashes": figures["crashes"], "tracebacks": figures["tracebacks"],
-            "wrong": figures["wrong"], "seconds": round(elapsed, 1), "failures": failures, "stopped": stopped}
+    return {"target": name, **{f: figures[f] for f in FIGURES}, "seconds": round(elapsed, 1), "failures": failures, "stopped": stopped}
+
+
+#: The figures of one campaign, as printed; all but the first must be 0.
+FIGURES = ("inputs", "crashes", "tracebacks", "silent losses", "engine disagreements", "wrong")
 
 
 def main() -> int:
@@ -90,10 +105,20 @@ def main() -> int:
     result = campaign(args.target, args.examples, args.seed, max_seconds=args.max_seconds, progress=args.progress)
     stopped = f"; {result['stopped']}" if result["stopped"] else ""
     print(f"{result['target']:<10} inputs tried {result['inputs']:>8}   crashes {result['crashes']}   "
-          f"tracebacks {result['tracebacks']}   wrong results {result['wrong']}   ({result['seconds']} s{stopped})")
+          f"tracebacks {result['tracebacks']}   silent losses {result['silent losses']}   "
+          f"engine disagreements {result['engine disagreements']}   wrong results {result['wrong']}   ({result['seconds']} s{stopped})")
     for value, outcome in result["failures"]:
-        print(f"    {outcome.describe()}: {value!r}")
-    return 0 if result["inputs"] and not (result["crashes"] or result["tracebacks"] or result["wrong"]) else 1
+        print(f"    {outcome.describe()}: {_shown(value)}")
+    return 0 if result["inputs"] and not any(result[f] for f in FIGURES[1:]) else 1
+
+
+def _shown(value: Any, limit: int = 4000) -> str:
+    """A failing input's repr, cut to *limit* characters (a repr may raise, or be huge)."""
+    try:
+        text = repr(value)
+    except Exception as exc:
+        text = f"<unprintable {type(value).__name__}: {type(exc).__name__}>"
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text)} characters)"
 
 
 if __name__ == "__main__":

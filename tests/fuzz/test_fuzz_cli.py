@@ -34,6 +34,7 @@ def test_fuzzed_command_lines(sandbox: Path) -> None:
     ["rules", "\udcff"], ["check", "national", "\udcff.json"], ["scaffold", "ok", "--name-zh", "某", "--name-en", "\udcff", "--out", "o1"],
     ["check", "national", "afolder"], ["check", "national", "latin1.json"], ["catalogue", "--out", "afile.txt/below"],
     ["diff", "\x1b[31m", "national"], ["diff", "liaoning", "--", "--"], ["scaffold", "ok", "--name-zh", "某", "--name-en", "X", "--out", "full/keep.txt"],
+    ["check", "liaoning", "--out", "\xf4\xca\xfc_", "empty.json"],  # the campaign's: an --out without an extension (exit 2, a message)
 ])
 def test_known_awkward_command_lines(argv: list[str], sandbox: Path) -> None:
     with working_directory(sandbox):
