@@ -29,6 +29,7 @@ __all__ = [
     "Harm",
     "ItemBasis",
     "ItemOpinion",
+    "LEVEL_ORDER",
     "Level",
     "Metric",
     "Officer",
@@ -49,6 +50,10 @@ class Level(enum.Enum):
     CITY = "city"
     COUNTY = "county"
     TOWNSHIP = "township"
+
+
+#: Administrative levels from the top down.
+LEVEL_ORDER: tuple[Level, ...] = (Level.NATIONAL, Level.PROVINCE, Level.CITY, Level.COUNTY, Level.TOWNSHIP)
 
 
 class UnitKind(enum.Enum):

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .citation import Citation, Period, SourceDocument
-from .facts import Level
+from .facts import LEVEL_ORDER, Level
 from .errors import CyclicJurisdiction, DuplicateRule, UnknownJurisdiction, UnknownRuleReference
 from .jurisdiction import Bodies, Intent, Jurisdiction, NamedBodies
 from .rules import Rule
@@ -321,13 +321,10 @@ def _from_issue(rule: Rule, issued: Mapping[str, _dt.date | None], first_year: F
     return attrs.evolve(rule, effective=Period(start, rule.effective.end))
 
 
-_LEVELS = (Level.NATIONAL, Level.PROVINCE, Level.CITY, Level.COUNTY, Level.TOWNSHIP)
-
-
 def _above(rule: Rule, level: Level) -> bool:
     """Whether every level *rule*'s scope names lies above *level*."""
     levels = rule.scope.levels
-    return bool(levels) and all(_LEVELS.index(lv) < _LEVELS.index(level) for lv in levels)
+    return bool(levels) and all(LEVEL_ORDER.index(lv) < LEVEL_ORDER.index(level) for lv in levels)
 
 
 def _parent_before(base: ResolvedRule, new_rule: Rule, j: Jurisdiction) -> ResolvedRule | None:

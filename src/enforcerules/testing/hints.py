@@ -14,15 +14,13 @@ from typing import Any
 
 import attrs
 
-from ..facts import Level, TrainingCategory, UnitKind
+from ..facts import LEVEL_ORDER, Level, TrainingCategory, UnitKind
 from ..kinds.training import hours_to_micro
 from ..rules import Rule, Subject
 from .dates import _rules_of, key_dates
 
 __all__ = ["HINTERS", "LEVEL_ORDER", "Hints", "at_or_below", "hints_for"]
 
-#: Administrative levels from the top down.
-LEVEL_ORDER = (Level.NATIONAL, Level.PROVINCE, Level.CITY, Level.COUNTY, Level.TOWNSHIP)
 
 
 def at_or_below(level: Level, top: Level | None) -> bool:
