@@ -22,7 +22,7 @@ import polars as pl
 
 from .tables import CST_ZONE
 
-__all__ = ["BAD_FORM", "NOT_REAL", "OK", "cst_days", "cst_instants", "parse_days", "parse_instants"]
+__all__ = ["BAD_FORM", "NOT_REAL", "OK", "cst_day_expr", "cst_days", "cst_instants", "parse_days", "parse_instants"]
 
 OK, BAD_FORM, NOT_REAL = 0, 1, 2
 
@@ -34,6 +34,8 @@ _FAST_NAIVE_FORMAT = "%Y-%m-%dT%H:%M:%S%.f"
 
 
 _CST_OFFSET = _dt.timedelta(hours=8)
+_CST_OFFSET_US = 8 * 3600 * 1_000_000
+_DAY_US = 86_400 * 1_000_000
 
 
 def _general(sep: str) -> str:
@@ -138,14 +140,23 @@ def cst_instants(values: pl.Series) -> pl.Series:
     assert isinstance(values.dtype, pl.Datetime)
     if values.dtype.time_zone is None:
         utc = values.cast(pl.Datetime("us")) - _CST_OFFSET
-    else:
-        utc = values.dt.convert_time_zone("UTC").dt.replace_time_zone(None).cast(pl.Datetime("us"))
-    return utc.dt.replace_time_zone("UTC").dt.convert_time_zone(CST_ZONE)
+        return utc.dt.replace_time_zone("UTC").dt.convert_time_zone(CST_ZONE)
+    # an aware column holds UTC instants already: naming another zone changes no value
+    return values.dt.cast_time_unit("us").dt.convert_time_zone(CST_ZONE)
 
 
 def cst_days(values: pl.Series) -> pl.Series:
     """A ``Date`` or ``Datetime`` column as CST days."""
     if values.dtype == pl.Date:
         return values
-    utc = cst_instants(values).dt.convert_time_zone("UTC").dt.replace_time_zone(None)
-    return (utc + _CST_OFFSET).dt.date()
+    return pl.select(cst_day_expr(pl.lit(cst_instants(values)))).to_series().alias(values.name)
+
+
+def cst_day_expr(instant: pl.Expr) -> pl.Expr:
+    """The CST day of an aware instant column (``Datetime`` with a time zone), as a ``Date``.
+
+    China Standard Time is UTC+8 all year, so the day is integer arithmetic on
+    the UTC microseconds: no zone database per row (the database's Shanghai
+    kept daylight saving in 1986-91, which CST does not).
+    """
+    return ((instant.dt.epoch("us") + _CST_OFFSET_US) // _DAY_US).cast(pl.Int32).cast(pl.Date)

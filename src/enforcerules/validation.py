@@ -32,7 +32,7 @@ import attrs
 import numpy as np
 import polars as pl
 
-from .datetext import BAD_FORM, NOT_REAL, cst_days, cst_instants, parse_days, parse_instants
+from .datetext import BAD_FORM, NOT_REAL, cst_day_expr, cst_days, cst_instants, parse_days, parse_instants
 from .facts import FACT_KINDS
 from .findings import Rejection
 from .tables import SCHEMAS, SECTIONS, Column, polars_schema
@@ -261,11 +261,11 @@ def _typed(col: Column, raw: RawColumn, spreadsheet: bool, errors: _Errors, sect
     is_text = dtype == pl.String
     out: pl.Series
     if dtype == pl.Null:
-        out = pl.Series(name, [None] * n, dtype=col.dtype)
+        out = _nulls(name, n, col.dtype)
     elif col.kind in ("str", "enum"):
         if not is_text:
             errors.add(present, name, "wrong type", expected, value)
-            out = pl.Series(name, [None] * n, dtype=pl.String)
+            out = _nulls(name, n, pl.String)
         else:
             out = v
             if col.kind == "enum":
@@ -283,12 +283,13 @@ def _typed(col: Column, raw: RawColumn, spreadsheet: bool, errors: _Errors, sect
         elif dtype == pl.Date or isinstance(dtype, pl.Datetime):
             out = cst_days(v) if col.kind == "date" else cst_instants(v)
             if col.kind == "datetime" or isinstance(dtype, pl.Datetime):
-                year = (cst_instants(v).dt.replace_time_zone(None)).dt.year()
+                instants = out if col.kind == "datetime" else cst_instants(v)
+                year = pl.select(cst_day_expr(pl.lit(instants)).dt.year()).to_series()
                 errors.add(present & ((year < 1) | (year > 9999)), name, "not a real date-time (outside years 1-9999 in China Standard Time)",
                            expected, value)
         else:
             errors.add(present, name, "wrong type", expected, value)
-            out = pl.Series(name, [None] * n, dtype=col.dtype)
+            out = _nulls(name, n, col.dtype)
     elif col.kind in ("float", "int"):
         target = pl.Float64 if col.kind == "float" else pl.Int64
         if is_text and spreadsheet:
@@ -308,7 +309,7 @@ def _typed(col: Column, raw: RawColumn, spreadsheet: bool, errors: _Errors, sect
             out = _when(integral, v).cast(pl.Int64, strict=False)
         else:
             errors.add(present, name, "wrong type", expected, value)
-            out = pl.Series(name, [None] * n, dtype=target)
+            out = _nulls(name, n, target)
         lo, hi = RANGES.get((section, name), (-math.inf, math.inf))
         ok = out.cast(pl.Float64).is_finite() & (out >= lo) & (out <= hi)
         if (section, name) in RANGES:
@@ -325,20 +326,20 @@ def _typed(col: Column, raw: RawColumn, spreadsheet: bool, errors: _Errors, sect
             errors.add(present & out.is_null(), name, "wrong type", expected, value)
         else:
             errors.add(present, name, "wrong type", expected, value)
-            out = pl.Series(name, [None] * n, dtype=pl.Boolean)
+            out = _nulls(name, n, pl.Boolean)
     elif col.kind == "list":
         if is_text and spreadsheet:
             well_formed = v.str.contains(_STRING_ARRAY).fill_null(False)
             errors.add(present & well_formed.not_(), name, "not a JSON array of strings", 'a JSON array of strings, e.g. ["a", "b"]', value)
             safe = _when(well_formed, v)
-            out = safe.str.json_decode(pl.List(pl.String)) if well_formed.any() else pl.Series(name, [None] * n, dtype=col.dtype)
+            out = safe.str.json_decode(pl.List(pl.String)) if well_formed.any() else _nulls(name, n, col.dtype)
         elif dtype == pl.List(pl.String):
             out = v
         elif isinstance(dtype, (pl.List, pl.Array)) and dtype.inner == pl.Null:
             out = v.cast(pl.List(pl.String))
         else:
             errors.add(present, name, "wrong type", expected, value)
-            out = pl.Series(name, [None] * n, dtype=col.dtype)
+            out = _nulls(name, n, col.dtype)
         has_null = out.list.eval(pl.element().is_null()).list.any().fill_null(False)
         errors.add(present & has_null, name, "wrong type", expected, value)
     else:  # pragma: no cover - every kind of tables.Column is handled above
@@ -358,10 +359,13 @@ def _none(row: int) -> None:
 
 
 def _filled(col: Column, n: int) -> pl.Series:
-    """A column of *n* defaults (nulls where the field has no default)."""
-    if col.kind == "list":
-        return pl.Series(col.name, [[]] * n, dtype=col.dtype)
-    return pl.Series(col.name, [col.default] * n, dtype=col.dtype)
+    """A column of *n* defaults (nulls where the field has no default), built without a Python list of *n*."""
+    one = pl.Series(col.name, [[] if col.kind == "list" else col.default], dtype=col.dtype)
+    return one.new_from_index(0, n) if n else one.clear()
+
+
+def _nulls(name: str, n: int, dtype: pl.DataType | type[pl.DataType]) -> pl.Series:
+    return pl.Series(name, [None], dtype=dtype).new_from_index(0, n) if n else pl.Series(name, [], dtype=dtype)
 
 
 def _section_frame(raw: RawSection, errors: _Errors) -> pl.DataFrame:
@@ -466,6 +470,16 @@ def _first_pass(raw: RawSection) -> tuple[pl.DataFrame, list[Rejection], list[in
     return frame.filter(bad.not_()), [r for _, _, r in found], [base + r for r in bad.arg_true().to_list()]
 
 
+def _distinct(frame: pl.DataFrame, key: list[str]) -> bool:
+    """Whether no two rows share *key*, proven by their hashes (equal keys hash alike); ``False`` means "maybe not".
+
+    Hashing a string column once and counting distinct integers is several
+    times cheaper than counting distinct strings.
+    """
+    hashes = frame.select(pl.struct(key).hash() if len(key) > 1 else pl.col(key[0]).hash()).to_series()
+    return hashes.n_unique() == frame.height
+
+
 def _duplicates(section: str, prefix: str, source: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, list[Rejection]]:
     """*frame* without repeated ids or natural keys: identical copies keep the first, conflicting ones go."""
     rejections: list[Rejection] = []
@@ -474,6 +488,8 @@ def _duplicates(section: str, prefix: str, source: str, frame: pl.DataFrame) -> 
     if section in NATURAL_KEYS:
         keys.append(("+".join(NATURAL_KEYS[section]), list(NATURAL_KEYS[section])))
     for label, key in keys:
+        if _distinct(frame, key):
+            continue
         repeated = frame.select(pl.struct(key).is_duplicated()).to_series() if len(key) > 1 else frame[key[0]].is_duplicated()
         if not repeated.any():
             continue

@@ -276,21 +276,39 @@ def subject_years(rule: Rule, ctx: EvalContext, subjects: pl.DataFrame, fact_yea
     """:func:`years_to_check` for many subjects at once.
 
     *subjects* has a ``subject`` column; *fact_years* has ``subject`` and
-    ``year`` (the years each subject's facts mention). Returns the distinct
-    (``subject``, ``year``) pairs to report on.
+    ``year`` (the years each subject's facts mention). Returns the
+    (``subject``, ``year``) pairs to report on, each with the subject's other
+    columns: every subject with every base year (in subjects order), then the
+    other years the facts mention.
     """
-    grid = subjects.select("subject").join(
-        pl.DataFrame({"year": base_years(rule, ctx)}, schema={"year": pl.Int32}), how="cross"
+    base = base_years(rule, ctx)
+    grid = subjects.join(pl.DataFrame({"year": base}, schema={"year": pl.Int32}), how="cross")
+    # Only years outside the base grid need de-duplicating (few, usually none).
+    extra = (
+        fact_years.select("subject", pl.col("year").cast(pl.Int32))
+        .filter((pl.col("year") <= ctx.as_of.year) & ~pl.col("year").is_in(base))
+        .join(subjects.select("subject"), on="subject", how="semi")
+        .unique(maintain_order=True)
     )
-    mentioned = fact_years.select("subject", pl.col("year").cast(pl.Int32)).filter(pl.col("year") <= ctx.as_of.year)
-    mentioned = mentioned.join(subjects.select("subject"), on="subject", how="semi")
-    return pl.concat([grid, mentioned]).unique(maintain_order=True)
+    if extra.height == 0:
+        return grid
+    return pl.concat([grid, extra.join(subjects, on="subject", how="inner", maintain_order="left").select(grid.columns)])
+
+
+def _days_before_year(year: pl.Expr) -> pl.Expr:
+    """Days from 1970-01-01 to 1 January of *year* (proleptic Gregorian): integer arithmetic, no date per row."""
+    y = year.cast(pl.Int64) - 1
+    return 365 * y + y // 4 - y // 100 + y // 400 - _EPOCH_DAYS
+
+
+#: Days from 0001-01-01 to 1970-01-01.
+_EPOCH_DAYS = _dt.date(1970, 1, 1).toordinal() - 1
 
 
 def year_period_columns() -> list[pl.Expr]:
     """``label``, ``period_start``, ``period_end`` and ``due`` of a calendar-year observation (from ``year``)."""
-    start = pl.date(pl.col("year"), 1, 1)
-    end = pl.date(pl.col("year"), 12, 31)
+    start = _days_before_year(pl.col("year")).cast(pl.Int32).cast(pl.Date)
+    end = (_days_before_year(pl.col("year") + 1) - 1).cast(pl.Int32).cast(pl.Date)
     return [
         pl.col("year").cast(pl.String).alias("label"),
         start.alias("period_start"),
@@ -323,27 +341,17 @@ def flag(value: bool) -> int:
     return 1 if value else 0
 
 
-def hours_to_centi(hours: float) -> int:
-    """Hours travel as integer hundredths: no floats reach the engine."""
-    return int(round(hours * 100))
+def exact_quotient(numerator: pl.Expr, denominator: int) -> pl.Expr:
+    """An integer column divided by *denominator* as Python's ``n / d`` gives it (correctly rounded).
 
-
-def centi_to_hours(centi: pl.Expr) -> pl.Expr:
-    """Integer hundredths as the float Python's ``centi / 100`` gives.
-
-    Polars divides by multiplying with the reciprocal, which is off in the
-    last bit for most values (47 / 100 → 0.47000000000000003); parsing the
-    decimal text is exact.
+    Polars divides floats by multiplying with the reciprocal, which is off in
+    the last bit for most values (47 / 100 → 0.47000000000000003); numpy's
+    division is IEEE's. Exact for integers within ±2^53, the engine-safe range.
     """
-    sign = pl.when(centi < 0).then(pl.lit("-")).otherwise(pl.lit(""))
-    whole = centi.abs()
-    text = pl.format("{}{}.{}", sign, whole // 100, (whole % 100).cast(pl.String).str.zfill(2))
-    return text.cast(pl.Float64)
+    def divide(s: pl.Series) -> pl.Series:
+        return pl.Series(s.name, s.cast(pl.Float64).to_numpy() / float(denominator), dtype=pl.Float64, nan_to_null=True)
 
-
-def centi_expr(hours: pl.Expr) -> pl.Expr:
-    """:func:`hours_to_centi` of a column (round half to even, as Python's ``round``)."""
-    return (hours * 100).round(0, mode="half_to_even").cast(pl.Int64)
+    return numerator.map_batches(divide, return_dtype=pl.Float64)
 
 
 # -- the observation table -----------------------------------------------------

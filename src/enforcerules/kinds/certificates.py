@@ -28,6 +28,7 @@ import attrs
 import polars as pl
 
 from ..conditions import all_of, any_of, eq, gt, gte, lte
+from ..datetext import cst_day_expr
 from ..deadlines import DeadlinePolicy
 from ..findings import Status
 from ..rules import Rule, Subject
@@ -184,7 +185,7 @@ class CertificateIssuance(RuleKind):
             .filter(pl.col("issued_on") <= ctx.as_of)
             .with_row_index("cert_row")
         )
-        trained = facts.table("training").select("officer", day=pl.col("held_at").dt.date())
+        trained = facts.table("training").select("officer", day=cst_day_expr(pl.col("held_at")))
         before = (
             certs.select("cert_row", "officer", "issued_on")
             .join(trained, on="officer")

@@ -68,7 +68,6 @@ class RecurringCount(RuleKind):
         )
         grid = (
             subject_years(rule, ctx, subjects, counts)
-            .join(subjects, on="subject", how="left")
             .join(counts, on=["subject", "year"], how="left")
             .with_columns(*year_period_columns())
             .with_columns(pl.col("cnt").fill_null(0))

@@ -26,6 +26,7 @@ import polars as pl
 
 from .._fields import as_tuple, tuple_field, tuple_of
 from ..conditions import all_of, eq, gte
+from ..datetext import cst_day_expr
 from ..deadlines import DeadlinePolicy
 from ..facts import TrainingCategory
 from ..findings import Status
@@ -36,6 +37,7 @@ from .base import (
     Explanation,
     Observation,
     RuleKind,
+    exact_quotient,
     finish_observations,
     in_service_expr,
     scoped_officers_table,
@@ -64,11 +66,8 @@ def micro_expr(hours: pl.Expr) -> pl.Expr:
 
 
 def micro_to_hours(micro: pl.Expr) -> pl.Expr:
-    """Integer millionths as the nearest float, parsed from the exact decimal text."""
-    sign = pl.when(micro < 0).then(pl.lit("-")).otherwise(pl.lit(""))
-    whole = micro.abs()
-    text = pl.format("{}{}.{}", sign, whole // MICRO, (whole % MICRO).cast(pl.String).str.zfill(6))
-    return text.cast(pl.Float64)
+    """Integer millionths as hours: the float nearest the exact decimal."""
+    return exact_quotient(micro, MICRO)
 
 
 def format_micro(micro: int) -> str:
@@ -111,37 +110,39 @@ class AnnualTrainingHours(RuleKind):
         officers = scoped_officers_table(rule.scope, ctx.facts).select(
             subject=pl.col("id"), hired_on=pl.col("hired_on"), left_on=pl.col("left_on")
         )
-        counted = [c.value for c in self.counted]
-        # One lazy pass over the records: the CST day once, sums per officer-year,
-        # and only then the restriction to the officers in scope (a smaller join).
-        day = pl.col("held_at").dt.date()
+        counted = pl.col("category").is_in([c.value for c in self.counted])
+        micro = pl.col("micro")
+        zero = pl.lit(0, dtype=pl.Int64)
+        # One lazy pass over the records: the CST day once, each record's hours
+        # put in its sums' columns, plain sums per officer-year, and only then
+        # the restriction to the officers in scope (a smaller join).
         sums = (
             ctx.facts.table("training").lazy()
-            .filter(day <= ctx.as_of)
+            .with_columns(_day=cst_day_expr(pl.col("held_at")))
+            .filter(pl.col("_day") <= ctx.as_of)
             .select(
                 subject=pl.col("officer"),
-                year=day.dt.year().cast(pl.Int32),
+                year=pl.col("_day").dt.year().cast(pl.Int32),
                 micro=micro_expr(pl.col("hours")),
-                counted=pl.col("category").is_in(counted),
-                **{f"in_s{i}": pl.col("category").is_in([c.value for c in split.categories]) for i, split in enumerate(self.splits)},
+                counted=counted,
+                **{f"in_s{i}": counted & pl.col("category").is_in([c.value for c in split.categories]) for i, split in enumerate(self.splits)},
+            )
+            .select(
+                "subject", "year",
+                tot=pl.when(pl.col("counted")).then(micro).otherwise(zero),
+                excluded=pl.when(pl.col("counted")).then(zero).otherwise(micro),
+                **{f"s{i}": pl.when(pl.col(f"in_s{i}")).then(micro).otherwise(zero) for i in range(len(self.splits))},
             )
             .group_by("subject", "year")
-            .agg(
-                tot=pl.col("micro").filter(pl.col("counted")).sum(),
-                excluded=pl.col("micro").filter(~pl.col("counted")).sum(),
-                records=pl.len(),
-                *(pl.col("micro").filter(pl.col("counted") & pl.col(f"in_s{i}")).sum().alias(f"s{i}") for i in range(len(self.splits))),
-            )
+            .agg(pl.col("tot").sum(), pl.col("excluded").sum(), records=pl.len(), *(pl.col(f"s{i}").sum() for i in range(len(self.splits))))
             .join(officers.lazy().select("subject"), on="subject", how="semi")
             .collect()
         )
         years = subject_years(rule, ctx, officers, sums)
         grid = (
-            years.join(officers, on="subject", how="left")
-            .join(sums, on=["subject", "year"], how="left")
+            years.join(sums, on=["subject", "year"], how="left")
             .with_columns(*year_period_columns())
         )
-        zero = pl.lit(0, dtype=pl.Int64)
         split_cols = {f"s{i}": pl.col(f"s{i}").fill_null(zero).cast(pl.Int64) for i in range(len(self.splits))}
         values = {
             "svc": in_service_expr(pl.col("period_start"), pl.col("period_end")).cast(pl.Int64),

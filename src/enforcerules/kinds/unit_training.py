@@ -24,6 +24,7 @@ import polars as pl
 
 from .._fields import as_tuple, tuple_of
 from ..conditions import all_of, eq, gte
+from ..datetext import cst_day_expr
 from ..deadlines import DeadlinePolicy
 from ..facts import TrainingCategory
 from ..findings import Status
@@ -88,7 +89,7 @@ class UnitTrainingHours(RuleKind):
             records.select(
                 subject=pl.col("organising_unit"),
                 session=pl.coalesce(pl.col("session"), pl.lit("record:") + pl.col("id")),
-                day=pl.col("held_at").dt.date(),
+                day=cst_day_expr(pl.col("held_at")),
                 micro=micro_expr(pl.col("hours")),
             )
             .filter(pl.col("day") <= ctx.as_of)
