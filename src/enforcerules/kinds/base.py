@@ -322,6 +322,15 @@ def in_service_expr(start: pl.Expr, end: pl.Expr) -> pl.Expr:
     return (pl.col("hired_on") <= end) & (pl.col("left_on").is_null() | (pl.col("left_on") >= start))
 
 
+#: ``date.toordinal()`` of 1970-01-01: polars days count from there.
+_EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
+
+
+def ordinal_expr(day: pl.Expr) -> pl.Expr:
+    """A day as its proleptic ordinal (:func:`~enforcerules.chinatime.to_ordinal`), 0 when null."""
+    return (day.cast(pl.Int32).cast(pl.Int64) + _EPOCH_ORDINAL).fill_null(0)
+
+
 def evidence_json(**fields: pl.Expr) -> pl.Expr:
     """The ``evidence`` column: JSON of the named expressions, keys sorted (as row kinds write it)."""
     return pl.struct([fields[k].alias(k) for k in sorted(fields)]).struct.json_encode().alias("evidence")

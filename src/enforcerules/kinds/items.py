@@ -47,26 +47,18 @@ from ..deadlines import UNDATED_PHRASE, Deadline, DeadlineKind, DeadlinePolicy
 from ..facts import ItemBasis, ItemOpinion
 from ..findings import Status
 from ..rules import Rule, Scope, Subject
-from .base import Branch, EvalContext, Explanation, Observation, RuleKind, finish_observations, iso_day, unit_scope_expr
+from .base import Branch, EvalContext, Explanation, Observation, RuleKind, finish_observations, iso_day, ordinal_expr, unit_scope_expr
 
 if TYPE_CHECKING:
     from ..factset import Facts
 
-__all__ = ["ItemCatalogue", "ItemCleanup", "ItemCriterion", "ordinal_expr", "scoped_items_table"]
-
-#: ``date.toordinal()`` of 1970-01-01: polars days count from there.
-_EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
+__all__ = ["ItemCatalogue", "ItemCleanup", "ItemCriterion", "scoped_items_table"]
 
 BASIS_ZH = {
     ItemBasis.LAW: "法律", ItemBasis.ADMINISTRATIVE_REGULATION: "行政法规", ItemBasis.DEPARTMENT_RULE: "部门规章",
     ItemBasis.LOCAL_REGULATION: "地方性法规", ItemBasis.LOCAL_GOVERNMENT_RULE: "地方政府规章", ItemBasis.NONE: "无法律、法规、规章依据",
 }
 OPINION_ZH = {ItemOpinion.CANCEL: "拟取消", ItemOpinion.ADJUST: "拟调整", ItemOpinion.SUSPEND: "拟暂停实施", ItemOpinion.RETAIN: "经清理保留"}
-
-
-def ordinal_expr(day: pl.Expr) -> pl.Expr:
-    """A day as its proleptic ordinal (:func:`~enforcerules.chinatime.to_ordinal`), 0 when null."""
-    return (day.cast(pl.Int32).cast(pl.Int64) + _EPOCH_ORDINAL).fill_null(0)
 
 
 def scoped_items_table(scope: Scope, facts: Facts) -> pl.DataFrame:

@@ -13,19 +13,29 @@ is reported and ``pending`` until then.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
+import polars as pl
 
 from ..chinatime import to_ordinal
-from ..citation import Period
 from ..conditions import all_of, eq, lte
 from ..deadlines import Deadline, DeadlineKind, DeadlinePolicy
-from ..facts import TaskReport
 from ..findings import Status
 from ..rules import Rule, Subject
-from .base import Branch, EvalContext, Explanation, Observation, RuleKind, flag, scoped_units, years_to_check
+from .base import (
+    Branch,
+    EvalContext,
+    Explanation,
+    Observation,
+    RuleKind,
+    finish_observations,
+    ordinal_expr,
+    subject_years,
+    unit_scope_table,
+    year_period_columns,
+)
 
 __all__ = ["TaskDeadline"]
 
@@ -52,35 +62,53 @@ class TaskDeadline(RuleKind):
     def due_date(self, policy: DeadlinePolicy) -> _dt.date | None:
         return self.deadline.due(policy) if self.deadline.kind is DeadlineKind.FIXED else None
 
-    def observe_rows(self, rule: Rule, ctx: EvalContext) -> Iterator[Observation]:
-        covering: dict[str, list[TaskReport]] = {}  # unit or region id -> reports done for it by another unit
-        for r in ctx.facts.task_reports:
-            if r.task == self.task:
-                for target in r.covers:
-                    covering.setdefault(target, []).append(r)
-        for unit in scoped_units(rule.scope, ctx.facts):
-            own = ctx.facts.reports_by_task_unit.get((self.task, unit.id), ())
-            others = [*covering.get(unit.id, ()), *(covering.get(unit.region, ()) if unit.region else ())]
-            reports = sorted({r.id: r.completed_on for r in (*own, *others) if r.completed_on <= ctx.as_of}.values())
-            if self.deadline.kind is DeadlineKind.ANNUAL:
-                for year in years_to_check(rule, ctx, {d.year for d in reports}):
-                    done = [d for d in reports if d.year == year]
-                    due = self.deadline.due(ctx.policy, year)
-                    yield self._obs(unit.id, Period.year(year), str(year), done, due, ctx.as_of)
-            else:
-                due = self.deadline.due(ctx.policy)
-                yield self._obs(unit.id, rule.effective, self.deadline.phrase, reports, due, ctx.as_of)
-
-    def _obs(self, subject: str, period: Period, label: str, done: list[_dt.date], due: _dt.date | None, as_of: _dt.date) -> Observation:
-        first = done[0] if done else None
-        values: dict[str, int | str] = {
-            "done": flag(first is not None),
-            "on": to_ordinal(first) if first else 0,
-            "asof": to_ordinal(as_of),
-            "yr": period.start.year,
+    def observe(self, rule: Rule, ctx: EvalContext) -> pl.DataFrame:
+        units = unit_scope_table(rule.scope, ctx.facts).select(subject=pl.col("id"), region=pl.col("region"))
+        links = self._reports_for(units, ctx)  # subject, day: each report once per unit it counts for
+        if self.deadline.kind is DeadlineKind.ANNUAL:
+            years = subject_years(rule, ctx, units.select("subject"), links.select("subject", year=pl.col("day").dt.year()))
+            dues = {y: self.deadline.due(ctx.policy, y) for y in years.get_column("year").unique().to_list()}
+            done = links.group_by("subject", year=pl.col("day").dt.year().cast(pl.Int32)).agg(first=pl.col("day").min(), n=pl.len())
+            grid = (
+                years.join(done, on=["subject", "year"], how="left", maintain_order="left")
+                .with_columns(*year_period_columns())
+                .with_columns(due=pl.col("year").replace_strict(list(dues), list(dues.values()), return_dtype=pl.Date, default=None))
+            )
+        else:
+            done = links.group_by("subject").agg(first=pl.col("day").min(), n=pl.len())
+            eff = rule.effective
+            grid = units.select("subject").join(done, on="subject", how="left", maintain_order="left").with_columns(
+                label=pl.lit(self.deadline.phrase), period_start=pl.lit(eff.start), period_end=pl.lit(eff.end),
+                due=pl.lit(self.deadline.due(ctx.policy), dtype=pl.Date),
+            )
+        reported = pl.col("first").is_not_null()
+        values = {
+            "done": reported.cast(pl.Int64),
+            "on": ordinal_expr(pl.col("first")),
+            "asof": pl.lit(to_ordinal(ctx.as_of), dtype=pl.Int64),
+            "yr": pl.col("period_start").dt.year().cast(pl.Int64),
         }
-        evidence = {"task": self.task, "completed_on": first, "reports": len(done), "deadline": self.deadline.phrase}
-        return Observation(subject, period, label, values, evidence, due=due)
+        evidence = {
+            "task": pl.lit(self.task), "completed_on": pl.col("first"), "reports": pl.col("n").fill_null(0).cast(pl.Int64),
+            "deadline": pl.lit(self.deadline.phrase),
+        }
+        return finish_observations(grid, values, evidence)
+
+    def _reports_for(self, units: pl.DataFrame, ctx: EvalContext) -> pl.DataFrame:
+        """(``subject``, ``day``) of each report of the task done by the as-of day, for each unit in *units*
+        it counts for: the unit's own, and those whose ``covers`` name the unit or its region."""
+        reports = ctx.facts.table("task_reports").filter((pl.col("task") == self.task) & (pl.col("completed_on") <= ctx.as_of))
+        own = reports.select(subject=pl.col("unit"), report=pl.col("id"), day=pl.col("completed_on"))
+        covered = reports.select(target=pl.col("covers"), report=pl.col("id"), day=pl.col("completed_on")).explode("target").drop_nulls("target")
+        for_unit = covered.join(units.select("subject"), left_on="target", right_on="subject", how="inner").select(
+            subject=pl.col("target"), report=pl.col("report"), day=pl.col("day"))
+        for_region = units.drop_nulls("region").join(covered, left_on="region", right_on="target", how="inner").select("subject", "report", "day")
+        return (
+            pl.concat([own, for_unit, for_region])
+            .join(units.select("subject"), on="subject", how="semi")
+            .unique(["subject", "report"])
+            .select("subject", "day")
+        )
 
     def branches(self, rule: Rule, policy: DeadlinePolicy) -> Sequence[Branch]:
         kind = self.deadline.kind
