@@ -157,3 +157,26 @@ def test_non_finite_numbers_are_echoed_as_text_so_the_report_is_strict_json() ->
     facts = er.loads_facts(text)
     assert facts.training == ()
     json.dumps([r.to_json() for r in facts.rejections], allow_nan=False)
+
+
+# -- a text field holding what JSON may hold but text is not ----------------------------------
+
+
+@pytest.mark.parametrize("value", [10**400, -(2**64), 2.5, True, ["o"], {"id": "o"}])
+def test_a_text_field_holding_a_number_list_or_object_is_a_located_wrong_type(value: object) -> None:
+    text = '{"units": [%s], "officers": [%s, %s]}' % (
+        json.dumps(UNIT), json.dumps(OFFICER), json.dumps({**OFFICER, "id": value}))
+    facts = er.loads_facts(text)
+    assert [o.id for o in facts.officers] == ["o1"]
+    [rejection] = facts.rejections
+    assert (rejection.location, rejection.reason) == ("$.officers[1].id", "wrong type")
+
+
+def test_a_callers_mapping_with_a_str_subclass_is_read_as_before() -> None:
+    class Code(str):
+        pass
+
+    facts = er.facts_from_json({"units": [UNIT], "officers": [{**OFFICER, "id": Code("o2")}]})
+    assert facts.officers == ()
+    [rejection] = facts.rejections
+    assert (rejection.location, rejection.reason) == ("$.officers[0].id", "wrong type")

@@ -130,12 +130,13 @@ def _column(col: Column, dicts: list[dict[str, Any]], problems: list[Problem], l
     name, n = col.name, len(dicts)
     values = list(map(dict.get, dicts, repeat(name)))
     given: pl.Series | None = None
-    types = set(map(type, values))
-    if col.kind in _TEXT_KINDS and types <= {str, _NoneType}:
-        # the common case in one step (a lone surrogate makes the build fail)
+    # The common case in one step: a strict build fails on any cell that is not text or null
+    # (and on a lone surrogate), which the general path below then sorts out. Only the
+    # parser's own values are known to be plain str; a caller's mapping may hold str subclasses.
+    if col.kind in _TEXT_KINDS and (parsed or set(map(type, values)) <= {str, _NoneType}):
         try:
             series = pl.Series(name, values, dtype=pl.String, strict=True)
-        except (TypeError, UnicodeEncodeError, pl.exceptions.PolarsError):
+        except (TypeError, ValueError, OverflowError, UnicodeEncodeError, pl.exceptions.PolarsError):
             pass
         else:
             count = n
@@ -147,6 +148,7 @@ def _column(col: Column, dicts: list[dict[str, Any]], problems: list[Problem], l
                 given = pl.Series(name, present, dtype=pl.Boolean)
             return RawColumn(series, given=given if given is not None else pl.Series(name, np.ones(n, dtype=np.bool_)),
                              originals=_Shown(values, parsed)), count
+    types = set(map(type, values))
     if _NoneType in types:
         present = list(map(dict.__contains__, dicts, repeat(name)))
         count = sum(present)
