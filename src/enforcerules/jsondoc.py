@@ -212,7 +212,10 @@ def _records(section: str, items: list[Any], prefix: str, limits: Limits, first_
     if not dicts:
         return RawSection(section, "", prefix, 0, columns, problems=problems, first_row=first_row)
     written = 0
+    keys = set().union(*map(dict.keys, dicts))  # fields no record writes need no column pass
     for col in SCHEMAS[section]:
+        if col.name not in keys:
+            continue
         raw, count = _column(col, dicts, problems, limits, prefix, parsed)
         written += count
         if raw is not None:
