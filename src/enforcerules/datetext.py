@@ -34,8 +34,8 @@ _FAST_NAIVE_FORMAT = "%Y-%m-%dT%H:%M:%S%.f"
 
 
 _CST_OFFSET = _dt.timedelta(hours=8)
-_CST_OFFSET_US = 8 * 3600 * 1_000_000
-_DAY_US = 86_400 * 1_000_000
+_CST_OFFSET_US = _CST_OFFSET // _dt.timedelta(microseconds=1)
+_DAY_US = _dt.timedelta(days=1) // _dt.timedelta(microseconds=1)
 
 
 def _general(sep: str) -> str:

@@ -359,13 +359,18 @@ def _none(row: int) -> None:
 
 
 def _filled(col: Column, n: int) -> pl.Series:
-    """A column of *n* defaults (nulls where the field has no default), built without a Python list of *n*."""
-    one = pl.Series(col.name, [[] if col.kind == "list" else col.default], dtype=col.dtype)
-    return one.new_from_index(0, n) if n else one.clear()
+    """A column of *n* defaults (nulls where the field has no default)."""
+    return _repeated(col.name, [] if col.kind == "list" else col.default, n, col.dtype)
 
 
 def _nulls(name: str, n: int, dtype: pl.DataType | type[pl.DataType]) -> pl.Series:
-    return pl.Series(name, [None], dtype=dtype).new_from_index(0, n) if n else pl.Series(name, [], dtype=dtype)
+    return _repeated(name, None, n, dtype)
+
+
+def _repeated(name: str, value: Any, n: int, dtype: pl.DataType | type[pl.DataType]) -> pl.Series:
+    """*value* *n* times, repeated in Rust (no Python list of *n*)."""
+    one = pl.Series(name, [value], dtype=dtype)
+    return one.new_from_index(0, n) if n else one.clear()
 
 
 def _section_frame(raw: RawSection, errors: _Errors) -> pl.DataFrame:
@@ -470,14 +475,13 @@ def _first_pass(raw: RawSection) -> tuple[pl.DataFrame, list[Rejection], list[in
     return frame.filter(bad.not_()), [r for _, _, r in found], [base + r for r in bad.arg_true().to_list()]
 
 
-def _distinct(frame: pl.DataFrame, key: list[str]) -> bool:
+def _distinct(frame: pl.DataFrame, key: pl.Expr) -> bool:
     """Whether no two rows share *key*, proven by their hashes (equal keys hash alike); ``False`` means "maybe not".
 
     Hashing a string column once and counting distinct integers is several
     times cheaper than counting distinct strings.
     """
-    hashes = frame.select(pl.struct(key).hash() if len(key) > 1 else pl.col(key[0]).hash()).to_series()
-    return hashes.n_unique() == frame.height
+    return frame.select(key.hash()).to_series().n_unique() == frame.height
 
 
 def _duplicates(section: str, prefix: str, source: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, list[Rejection]]:
@@ -488,9 +492,10 @@ def _duplicates(section: str, prefix: str, source: str, frame: pl.DataFrame) -> 
     if section in NATURAL_KEYS:
         keys.append(("+".join(NATURAL_KEYS[section]), list(NATURAL_KEYS[section])))
     for label, key in keys:
-        if _distinct(frame, key):
+        keyed = pl.struct(key) if len(key) > 1 else pl.col(key[0])
+        if _distinct(frame, keyed):
             continue
-        repeated = frame.select(pl.struct(key).is_duplicated()).to_series() if len(key) > 1 else frame[key[0]].is_duplicated()
+        repeated = frame.select(keyed.is_duplicated()).to_series()
         if not repeated.any():
             continue
         compared = [f for f in fields if f not in key and not (label != "id" and f == "id")]

@@ -295,14 +295,16 @@ def subject_years(rule: Rule, ctx: EvalContext, subjects: pl.DataFrame, fact_yea
     return pl.concat([grid, extra.join(subjects, on="subject", how="inner", maintain_order="left").select(grid.columns)])
 
 
+#: ``date.toordinal()`` of 1970-01-01: polars days count from there.
+_EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
+
+
 def _days_before_year(year: pl.Expr) -> pl.Expr:
     """Days from 1970-01-01 to 1 January of *year* (proleptic Gregorian): integer arithmetic, no date per row."""
     y = year.cast(pl.Int64) - 1
-    return 365 * y + y // 4 - y // 100 + y // 400 - _EPOCH_DAYS
+    return 365 * y + y // 4 - y // 100 + y // 400 - (_EPOCH_ORDINAL - 1)  # ordinals count 0001-01-01 as 1
 
 
-#: Days from 0001-01-01 to 1970-01-01.
-_EPOCH_DAYS = _dt.date(1970, 1, 1).toordinal() - 1
 
 
 def year_period_columns() -> list[pl.Expr]:
@@ -320,10 +322,6 @@ def year_period_columns() -> list[pl.Expr]:
 def in_service_expr(start: pl.Expr, end: pl.Expr) -> pl.Expr:
     """Whether the officer (columns ``hired_on``, ``left_on``) held the post on any day of [start, end]."""
     return (pl.col("hired_on") <= end) & (pl.col("left_on").is_null() | (pl.col("left_on") >= start))
-
-
-#: ``date.toordinal()`` of 1970-01-01: polars days count from there.
-_EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
 
 
 def ordinal_expr(day: pl.Expr) -> pl.Expr:

@@ -66,9 +66,10 @@ class TaskDeadline(RuleKind):
         units = unit_scope_table(rule.scope, ctx.facts).select(subject=pl.col("id"), region=pl.col("region"))
         links = self._reports_for(units, ctx)  # subject, day: each report once per unit it counts for
         if self.deadline.kind is DeadlineKind.ANNUAL:
-            years = subject_years(rule, ctx, units.select("subject"), links.select("subject", year=pl.col("day").dt.year()))
+            links = links.with_columns(year=pl.col("day").dt.year().cast(pl.Int32))
+            years = subject_years(rule, ctx, units.select("subject"), links)
             dues = {y: self.deadline.due(ctx.policy, y) for y in years.get_column("year").unique().to_list()}
-            done = links.group_by("subject", year=pl.col("day").dt.year().cast(pl.Int32)).agg(first=pl.col("day").min(), n=pl.len())
+            done = links.group_by("subject", "year").agg(first=pl.col("day").min(), n=pl.len())
             grid = (
                 years.join(done, on=["subject", "year"], how="left", maintain_order="left")
                 .with_columns(*year_period_columns())
