@@ -393,25 +393,51 @@ def _scorecard(registry: Registry, args: argparse.Namespace) -> int:
 
 def _check_to_file(registry: Registry, args: argparse.Namespace, progress: _Progress) -> int:
     """``check --out`` in a streamed format: findings written rule by rule; a one-line summary on stdout."""
+    import contextlib
+
+    with contextlib.ExitStack() as stack:  # spill files of a partitioned reading go when it closes
+        return _stream_check(registry, args, progress, stack)
+
+
+def _read_by_partition(book: Any, args: argparse.Namespace, progress: _Progress) -> Any:
+    """Training split by partition on disk, when the facts are a directory of tables and no rule reads the whole facts."""
+    from .partition import whole_rules
+    from .partition_reading import read_by_partition
+
+    if not Path(args.facts).is_dir() or whole_rules(book):
+        return None
+    progress.say(f"reading {args.facts} by partition …")
+    return read_by_partition(Path(args.facts), by=args.partition_by, partitions=args.partitions)
+
+
+def _stream_check(registry: Registry, args: argparse.Namespace, progress: _Progress, stack: Any) -> int:
     from collections import Counter
 
+    from .chinatime import CST
     from .engine import get_executor
     from .evaluate import evaluate_rules
+    from .factset import Facts
     from .output import open_writer
     from .reading import UNJUDGED, filter_findings, plan_end_notice
     from .report import report_header
     from .summary import attribute
 
+    spilled = None
     if args.spark:  # evaluated (and the tables checked) before the output file is opened
-        from .chinatime import CST
-        from .factset import Facts
-
         book, facts, as_of = _book(registry, args), Facts(), args.as_of or _dt.datetime.now(CST).date()
         try:
             spark_found = _spark_findings(args, book, as_of, _policy(args), registry.holiday_calendar())
         except (ValueError, ImportError) as exc:
             print(f"enforcerules: {exc}", file=sys.stderr)
             return EXIT_USAGE
+    elif args.partition_by:
+        book, as_of = _book(registry, args), args.as_of or _dt.datetime.now(CST).date()
+        spilled = _read_by_partition(book, args, progress)
+        if spilled is None:
+            book, facts, as_of = _load(registry, args, progress)
+        else:
+            stack.enter_context(spilled)
+            facts = spilled.facts
     else:
         book, facts, as_of = _load(registry, args, progress)
     policy = _policy(args)
@@ -433,7 +459,7 @@ def _check_to_file(registry: Registry, args: argparse.Namespace, progress: _Prog
         from .partition import partitioned_findings
 
         parts = partitioned_findings(book, facts, as_of, by=args.partition_by, partitions=args.partitions,
-                                     executor=executor, policy=policy, calendar=calendar)
+                                     executor=executor, policy=policy, calendar=calendar, training=spilled)
     else:
         parts = evaluate_rules(book, facts, as_of, executor=executor, policy=policy, calendar=calendar)
     for i, part in enumerate(parts):
@@ -444,13 +470,14 @@ def _check_to_file(registry: Registry, args: argparse.Namespace, progress: _Prog
             part = filter_findings(part, attributed, statuses=args.status, units=args.unit, rules=args.rule)
         writer.write(part)
     progress.done()
-    writer.close(facts.rejections)
+    rejections = spilled.rejections if spilled is not None else facts.rejections
+    writer.close(rejections)
     counts = ", ".join(f"{s} {n}" for s, n in sorted(writer.counts.items()))
-    print(f"{args.out}: {sum(writer.counts.values())} findings ({counts}); {len(facts.rejections)} rejected records")
+    print(f"{args.out}: {sum(writer.counts.values())} findings ({counts}); {len(rejections)} rejected records")
     notice = plan_end_notice(rules, as_of, args.lang)
     if notice:
         print(notice, file=sys.stderr)
-    if facts.rejections:
+    if rejections:
         return EXIT_REJECTED
     if writer.counts.get("violation") or writer.counts.get("late"):
         return EXIT_FINDINGS

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 import polars as pl
@@ -48,6 +48,9 @@ from .rulebook import ResolvedRule, Rulebook
 from .rules import Rule, Subject
 from .tables import SECTIONS
 
+if TYPE_CHECKING:
+    from .partition_reading import SpilledTraining
+
 __all__ = [
     "PARTITION_BY",
     "ORPHANS",
@@ -59,8 +62,10 @@ __all__ = [
     "partition_tables",
     "partitioned_findings",
     "placement",
+    "placements",
     "plan_rules",
     "shared_tables",
+    "whole_rules",
 ]
 
 PartitionBy = Literal["unit", "region"]
@@ -134,10 +139,9 @@ def partition_keys(units: pl.DataFrame, by: str = "unit", partitions: int = 8) -
     )
 
 
-def _owner_of_subject(keys: pl.DataFrame, officers: pl.DataFrame) -> pl.DataFrame:
+def _owner_of_subject(keys: pl.DataFrame, officer_part: pl.DataFrame) -> pl.DataFrame:
     """``subject`` → ``part`` for units and officers (an id naming both maps to both partitions)."""
-    officer_parts = _with_part(officers.select("id", "unit"), keys, "unit").select(subject="id", part="part")
-    return pl.concat([keys.select(subject="unit", part="part"), officer_parts]).unique()
+    return pl.concat([keys.select(subject="unit", part="part"), officer_part.select(subject="officer", part="part")]).unique()
 
 
 def _with_part(table: pl.DataFrame, owners: pl.DataFrame, on: str, owner_key: str | None = None) -> pl.DataFrame:
@@ -147,29 +151,62 @@ def _with_part(table: pl.DataFrame, owners: pl.DataFrame, on: str, owner_key: st
     return joined.with_columns(pl.col("part").fill_null(ORPHANS).cast(pl.Int32))
 
 
-def assign_parts(facts: Facts, keys: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    """Each partitioned section with a ``part`` column (and ``guest``: a case's officer from elsewhere)."""
-    officers = _with_part(facts.table("officers"), keys, "unit")
-    officer_part = officers.select(officer="id", part="part")
-    subject_part = _owner_of_subject(keys, facts.table("officers"))
+def _placed(table: pl.DataFrame, owners: pl.DataFrame, on: str, owner_key: str | None = None, *, unique: bool = True) -> pl.DataFrame:
+    """``row`` → ``part`` for every row of *table*.
+
+    *unique*: each owner has one part (units, loaded officers), so a lookup
+    gives a column of parts, no joined table. Otherwise a row whose owner
+    lies in two partitions goes to both.
+    """
+    owner_key = owner_key or owners.columns[0]
+    if not table.height:
+        return pl.DataFrame(schema={"row": pl.UInt32, "part": pl.Int32})
+    if unique:
+        part = table.get_column(on).replace_strict(owners.get_column(owner_key), owners.get_column("part"),
+                                                   default=ORPHANS, return_dtype=pl.Int32)
+        return part.alias("part").to_frame().with_row_index("row")
+    return _with_part(table.select(on).with_row_index("row"), owners, on, owner_key).select("row", "part")
+
+
+def placements(facts: Facts, keys: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """Where each record of the partitioned sections goes: ``row`` (in its section's table) → ``part``.
+
+    Row numbers rather than copies: a partition's records are gathered when
+    the partition comes, so the facts are never held twice.
+    """
+    officers = facts.table("officers")
+    placed_officers = _placed(officers, keys, "unit")
+    officer_part = pl.DataFrame({"officer": officers.get_column("id"), "part": placed_officers.get_column("part")})
     out = {
-        "units": _with_part(facts.table("units"), keys, "id", "unit"),
-        "officers": officers,
-        "training": _with_part(facts.table("training"), officer_part, "officer"),
-        "certificates": _with_part(facts.table("certificates"), officer_part, "officer"),
-        "task_reports": _with_part(facts.table("task_reports"), subject_part, "unit", "subject"),
-        "events": _with_part(facts.table("events"), subject_part, "subject"),
-        "cases": _with_part(facts.table("cases"), keys, "unit"),
+        "units": _placed(facts.table("units"), keys, "id", "unit"),
+        "officers": placed_officers,
+        "training": _placed(facts.table("training"), officer_part, "officer"),
+        "certificates": _placed(facts.table("certificates"), officer_part, "officer"),
+        "cases": _placed(facts.table("cases"), keys, "unit"),
     }
-    out["officers"] = out["officers"].with_columns(guest=pl.lit(False))
-    out["certificates"] = out["certificates"].with_columns(guest=pl.lit(False))
-    guests = _guests(out["cases"], officers, out["certificates"], facts)
-    out["officers"] = pl.concat([out["officers"], guests["officers"]], how="vertical")
-    out["certificates"] = pl.concat([out["certificates"], guests["certificates"]], how="vertical")
+    reports, events = facts.table("task_reports"), facts.table("events")
+    if reports.height or events.height:  # (units and officers as owners together, only when something is owned so)
+        subject_part = _owner_of_subject(keys, officer_part)
+        out["task_reports"] = _placed(reports, subject_part, "unit", "subject", unique=False)
+        out["events"] = _placed(events, subject_part, "subject", unique=False)
     return out
 
 
-def _guests(cases: pl.DataFrame, officers: pl.DataFrame, certificates: pl.DataFrame, facts: Facts) -> dict[str, pl.DataFrame]:
+def assign_parts(facts: Facts, keys: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """Each partitioned section with a ``part`` column (and ``guest``: a case's officer from elsewhere).
+
+    The whole facts copied once (for inspection and tests); :func:`partition_tables`
+    gathers one partition at a time instead.
+    """
+    placed = placements(facts, keys)
+    out = {s: facts.table(s).gather(rows["row"]).with_columns(rows["part"]) for s, rows in placed.items()}
+    for section in ("officers", "certificates"):
+        out[section] = out[section].with_columns(guest=pl.lit(False))
+    guests = _guests(facts, placed)
+    return {s: pl.concat([t, guests[s]], how="vertical") if s in guests else t for s, t in out.items()}
+
+
+def _guests(facts: Facts, placed: Mapping[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     """Officers (and their certificates) handling a case of another partition, copied into the case's partition.
 
     A case's certification also reads whether the facts hold a certificate
@@ -177,6 +214,12 @@ def _guests(cases: pl.DataFrame, officers: pl.DataFrame, certificates: pl.DataFr
     the facts' first certificate as a guest: "no register" is never mistaken
     for "none of these officers is certified".
     """
+    cases = facts.table("cases")
+    if not cases.height:
+        return {}
+    cases = cases.select("handling_officers").with_columns(placed["cases"]["part"])
+    officers = facts.table("officers").with_columns(placed["officers"]["part"])
+    certificates = facts.table("certificates").gather(placed["certificates"]["row"]).with_columns(placed["certificates"]["part"])
     home = certificates.select("officer", home="part").unique()
     wanted = cases.select("part", officer=pl.col("handling_officers")).explode("officer").drop_nulls("officer")
     if certificates.height:
@@ -190,24 +233,43 @@ def _guests(cases: pl.DataFrame, officers: pl.DataFrame, certificates: pl.DataFr
         wanted.join(officers.drop("part").rename({"id": "officer"}), on="officer", how="inner")
         .rename({"officer": "id"}).select(*facts.table("officers").columns, "part").with_columns(guest=pl.lit(True))
     )
-    guest_certs = certificates.drop("part", "guest").join(wanted, on="officer", how="inner").with_columns(guest=pl.lit(True))
+    guest_certs = certificates.drop("part").join(wanted, on="officer", how="inner").with_columns(guest=pl.lit(True))
     return {"officers": guest_officers, "certificates": guest_certs}
 
 
-def partition_tables(facts: Facts, keys: pl.DataFrame) -> Iterator[tuple[int, dict[str, pl.DataFrame]]]:
+def partition_tables(facts: Facts, keys: pl.DataFrame, training: SpilledTraining | None = None) -> Iterator[tuple[int, dict[str, pl.DataFrame]]]:
     """``(part, tables)`` of every non-empty partition, in part order.
 
     The tables include guest officers and certificates (column ``guest``);
     :func:`partition_facts` turns them into the two Facts a partition is
-    evaluated with.
+    evaluated with. Each partition's records are gathered as it comes. With
+    *training* (read by :func:`~enforcerules.partition_reading.read_by_partition`),
+    each partition's training is read from its spill file then too.
     """
-    assigned = assign_parts(facts, keys)
-    groups: dict[int, dict[str, pl.DataFrame]] = {}
-    for section, table in assigned.items():
-        for (part,), piece in table.partition_by("part", as_dict=True, maintain_order=True).items():
-            groups.setdefault(int(part), {})[section] = piece.drop("part")
-    for part in sorted(groups):
-        yield part, groups[part]
+    placed = placements(facts, keys)
+    guests = {
+        section: {int(part): piece for (part,), piece in table.partition_by("part", as_dict=True, include_key=False).items()}
+        for section, table in _guests(facts, placed).items()
+    }
+    rows: dict[int, dict[str, pl.Series]] = {}
+    for section in list(placed):
+        for (part,), piece in placed.pop(section).partition_by("part", as_dict=True, maintain_order=True).items():
+            rows.setdefault(int(part), {})[section] = piece.get_column("row")
+    parts = set(rows) | (set(training.parts()) if training is not None else set())
+    for part in sorted(parts):
+        tables = {section: facts.table(section).gather(at) for section, at in rows.pop(part, {}).items()}
+        for section in ("officers", "certificates"):
+            own = tables.get(section)
+            visiting = guests.get(section, {}).get(part)
+            if own is not None:
+                own = own.with_columns(guest=pl.lit(False))
+            if visiting is not None:
+                own = visiting if own is None else pl.concat([own, visiting], how="vertical")
+            if own is not None:
+                tables[section] = own
+        if training is not None:
+            tables["training"] = training.training(part)
+        yield part, tables
 
 
 def partition_facts(tables: Mapping[str, pl.DataFrame], shared: Mapping[str, pl.DataFrame]) -> tuple[Facts, Facts]:
@@ -271,24 +333,38 @@ def partitioned_findings(
     executor: Executor | None = None,
     policy: DeadlinePolicy | None = None,
     calendar: HolidayCalendar | None = None,
+    training: SpilledTraining | None = None,
 ) -> Iterator[pl.DataFrame]:
     """Findings tables partition by partition, then the shared stage, then the merged rule-wide rows.
 
     Together they are exactly the findings table of :func:`~enforcerules.evaluate`
     (in another order); peak memory beyond the facts follows the largest partition.
+    With *training* split on disk (:func:`~enforcerules.partition_reading.read_by_partition`;
+    *facts* then hold no training and *by*/*partitions* are the split's), a
+    partition's training is read when it is evaluated. A rulebook with rules
+    that read the whole facts (:func:`whole_rules`) cannot run so: ``ValueError``.
     """
     executor = executor or get_executor("auto")
     ctx = EvalContext(facts=facts, as_of=as_of, policy=policy or DeadlinePolicy(), calendar=calendar or HolidayCalendar.official())
     plan = plan_rules(rulebook.rules)
-    return merge_rule_wide(_stages(rulebook, plan, facts, ctx, executor, partition_keys(facts.table("units"), by, partitions)))
+    if training is not None and plan.whole:
+        raise ValueError("rules " + ", ".join(r.id for r in plan.whole) + " read the whole facts: read the training table whole")
+    keys = training.keys if training is not None else partition_keys(facts.table("units"), by, partitions)
+    return merge_rule_wide(_stages(rulebook, plan, facts, ctx, executor, keys, training))
 
 
-def _stages(rulebook: Rulebook, plan: RulePlan, facts: Facts, ctx: EvalContext, executor: Executor, keys: pl.DataFrame) -> Iterator[pl.DataFrame]:
+def whole_rules(rulebook: Rulebook) -> tuple[ResolvedRule, ...]:
+    """The rules a partitioned check runs over the whole facts (kinds this module does not place)."""
+    return plan_rules(rulebook.rules).whole
+
+
+def _stages(rulebook: Rulebook, plan: RulePlan, facts: Facts, ctx: EvalContext, executor: Executor, keys: pl.DataFrame,
+            training: SpilledTraining | None) -> Iterator[pl.DataFrame]:
     case_rules = tuple(r for r in plan.partition if r.rule.spec.kind_name in _CASE_KINDS)
     other_rules = tuple(r for r in plan.partition if r.rule.spec.kind_name not in _CASE_KINDS)
     shared = shared_tables(facts)
     any_part = False
-    for _, tables in partition_tables(facts, keys):
+    for _, tables in partition_tables(facts, keys, training):
         any_part = True
         own, with_guests = partition_facts(tables, shared)
         yield from _evaluate(other_rules, own, ctx, executor, rulebook)

@@ -27,12 +27,12 @@ from .limits import Limits
 from .tables import SCHEMAS, SECTIONS
 from .validation import Problem, RawColumn, RawSection
 
-__all__ = ["TABLE_SUFFIXES", "raw_of_directory", "raw_of_frames", "raw_of_workbook"]
+__all__ = ["TABLE_SUFFIXES", "raw_of_directory", "raw_of_frames", "raw_of_table", "raw_of_workbook", "read_table", "scan_table", "table_files"]
 
 TABLE_SUFFIXES = (".csv", ".parquet")
 
 
-def _raw(section: str, frame: pl.DataFrame, source: str, prefix: str) -> RawSection:
+def raw_of_table(section: str, frame: pl.DataFrame, source: str, prefix: str) -> RawSection:
     """A frame's raw section: known columns as they are, cells of unknown columns as problems."""
     fields = [c.name for c in SCHEMAS[section]]
     problems: list[Problem] = []
@@ -64,15 +64,23 @@ def _check_records(sections: list[RawSection], where: str, limits: Limits) -> No
         raise FactsError(f"{where}: {total} records, over the limit of {limits.max_records} (Limits.max_records)")
 
 
-def _read_table(path: Path) -> pl.DataFrame:
+def read_table(path: Path) -> pl.DataFrame:
+    """A table file as read: CSV every cell as text (no type guessing; an empty cell is null), Parquet typed."""
+    try:
+        return scan_table(path).collect()
+    except (OSError, pl.exceptions.PolarsError, ValueError) as exc:
+        raise FactsError(f"{path}: cannot read the table: {exc}") from None
+
+
+def scan_table(path: Path) -> pl.LazyFrame:
+    """A table file as a query (read when collected), as :func:`read_table` reads it."""
     if path.suffix.lower() == ".csv":
-        # every cell as text (no type guessing); an empty cell is null
-        return pl.read_csv(path, infer_schema=False, encoding="utf8", raise_if_empty=False)
-    return pl.read_parquet(path)
+        return pl.scan_csv(path, infer_schema=False, encoding="utf8", raise_if_empty=False)
+    return pl.scan_parquet(path)
 
 
-def raw_of_directory(directory: Path, limits: Limits) -> tuple[list[RawSection], list[Rejection]]:
-    """The raw sections of a directory of ``<section>.csv`` / ``<section>.parquet`` files."""
+def table_files(directory: Path, limits: Limits) -> tuple[dict[str, Path], list[Rejection]]:
+    """The table file of each section in *directory* (size-checked), and a rejection per file naming no section."""
     rejections: list[Rejection] = []
     files: dict[str, Path] = {}
     try:
@@ -89,15 +97,17 @@ def raw_of_directory(directory: Path, limits: Limits) -> tuple[list[RawSection],
             continue
         if path.stem in files:
             raise FactsError(f"{directory}: section {path.stem!r} is given twice ({files[path.stem].name} and {path.name})")
+        _check_size(path, limits)
         files[path.stem] = path
+    return files, rejections
+
+
+def raw_of_directory(directory: Path, limits: Limits) -> tuple[list[RawSection], list[Rejection]]:
+    """The raw sections of a directory of ``<section>.csv`` / ``<section>.parquet`` files."""
+    files, rejections = table_files(directory, limits)
     raws = []
     for section, path in files.items():
-        _check_size(path, limits)
-        try:
-            frame = _read_table(path)
-        except (OSError, pl.exceptions.PolarsError, ValueError) as exc:
-            raise FactsError(f"{path}: cannot read the table: {exc}") from None
-        raws.append(_raw(section, frame, str(path), path.name))
+        raws.append(raw_of_table(section, read_table(path), str(path), path.name))
         _check_records(raws, str(directory), limits)
     return raws, rejections
 
@@ -118,7 +128,7 @@ def raw_of_workbook(path: Path, limits: Limits) -> tuple[list[RawSection], list[
                 continue
             # every cell as text: one column may mix numbers, dates and words
             frame = book.load_sheet(name, dtypes="string").to_polars()
-            raws.append(_raw(name, _strings(frame), f"{path}:{name}", f"{path.name}:{name}"))
+            raws.append(raw_of_table(name, _strings(frame), f"{path}:{name}", f"{path.name}:{name}"))
             _check_records(raws, str(path), limits)
     except FactsError:
         raise
@@ -142,6 +152,6 @@ def raw_of_frames(frames: Mapping[str, Any], source: str, limits: Limits) -> tup
             continue
         if not isinstance(frame, pl.DataFrame):
             raise FactsError(f"{source}:{section}: expected a polars DataFrame (got {type(frame).__name__})")
-        raws.append(_raw(section, frame, source, f"{source}:{section}"))
+        raws.append(raw_of_table(section, frame, source, f"{source}:{section}"))
     _check_records(raws, source, limits)
     return raws, rejections

@@ -37,7 +37,7 @@ from .facts import FACT_KINDS
 from .findings import Rejection
 from .tables import SCHEMAS, SECTIONS, Column, polars_schema
 
-__all__ = ["RawColumn", "RawSection", "Problem", "Tally", "Validated", "echo", "validate"]
+__all__ = ["RawColumn", "RawSection", "Problem", "Tally", "Validated", "echo", "known_ids", "validate"]
 
 ROW = "__row"
 
@@ -151,6 +151,9 @@ class RawSection:
     ``problems`` reject their rows whole (a record that is not an object).
     ``first_row`` numbers the rows of a second copy of a section after the
     first copy's (their locations still count from 0 within the copy).
+    ``rows``: the file row of each record, when the section holds some of a
+    file's records (one partition of a table): locations and rejections then
+    name the file's rows.
     """
 
     section: str
@@ -161,6 +164,7 @@ class RawSection:
     spreadsheet: bool = False
     problems: Sequence[Problem] = ()
     first_row: int = 0
+    rows: pl.Series | None = None
 
 
 @attrs.frozen
@@ -174,11 +178,17 @@ class Tally:
 
 @attrs.frozen
 class Validated:
-    """Valid tables (the columns of :data:`~enforcerules.tables.SCHEMAS`), the rejections and the tallies."""
+    """Valid tables (the columns of :data:`~enforcerules.tables.SCHEMAS`), the rejections and the tallies.
+
+    ``withdrawn``: per section, the ids of records dropped for a missing
+    reference and the round that dropped them (``id``, ``until``), for
+    validating a child section later (:func:`known_ids`).
+    """
 
     tables: dict[str, pl.DataFrame]
     rejections: tuple[Rejection, ...]
     tallies: dict[str, Tally]
+    withdrawn: dict[str, pl.DataFrame] = attrs.Factory(dict)
 
 
 def echo(value: Any, depth: int = 8) -> Any:
@@ -445,7 +455,15 @@ def _locate(prefix: str, row: int | None, column: str | None) -> str:
 
 def _first_pass(raw: RawSection) -> tuple[pl.DataFrame, list[Rejection], list[int]]:
     """(valid rows with ROW, rejections, rejected rows) of one raw section."""
-    n, base = raw.height, raw.first_row
+    n, base, rows = raw.height, raw.first_row, raw.rows
+    file_rows: list[int] | None = None
+
+    def shown(row: int) -> int:  # the row a location names
+        return file_rows[row] if file_rows is not None else row
+
+    def number(row: int) -> int:  # the row a rejection and the ROW column carry
+        return file_rows[row] if file_rows is not None else base + row
+
     errors = _Errors(n)
     frame = _section_frame(raw, errors)
     reader_rows = sorted({p.row for p in raw.problems if p.row is not None})
@@ -457,22 +475,26 @@ def _first_pass(raw: RawSection) -> tuple[pl.DataFrame, list[Rejection], list[in
     _record_checks(raw.section, frame, raw, errors, bad.not_())
     for mask, *_ in errors.items:
         bad = bad | mask
+    if rows is not None and (errors.items or raw.problems):
+        file_rows = rows.to_list()
     found: list[tuple[int, int, Rejection]] = []
     order = {c.name: i for i, c in enumerate(SCHEMAS[raw.section])}
     for p in raw.problems:
         found.append((p.row if p.row is not None else -1, -1, Rejection(
-            _locate(raw.prefix, p.row, p.column), p.reason, echo(p.value), p.expected,
-            source=raw.source, section=raw.section, row=None if p.row is None else base + p.row, column=p.column)))
+            _locate(raw.prefix, None if p.row is None else shown(p.row), p.column), p.reason, echo(p.value), p.expected,
+            source=raw.source, section=raw.section, row=None if p.row is None else number(p.row), column=p.column)))
     for mask, column, reason, expected, record, value in errors.items:
         for row in mask.arg_true().to_list():
             text = reason(row) if callable(reason) else reason
             found.append((row, order.get(column or "", len(order)), Rejection(
-                _locate(raw.prefix, row, None if record else column), text, echo(value(row)), expected,
-                source=raw.source, section=raw.section, row=base + row, column=column)))
+                _locate(raw.prefix, shown(row), None if record else column), text, echo(value(row)), expected,
+                source=raw.source, section=raw.section, row=number(row), column=column)))
     found.sort(key=lambda item: (item[0], item[1]))
-    if base:
+    if rows is not None:
+        frame = frame.with_columns(rows.cast(pl.Int64).alias(ROW))
+    elif base:
         frame = frame.with_columns(pl.col(ROW) + base)
-    return frame.filter(bad.not_()), [r for _, _, r in found], [base + r for r in bad.arg_true().to_list()]
+    return frame.filter(bad.not_()), [r for _, _, r in found], [number(r) for r in bad.arg_true().to_list()]
 
 
 def _distinct(frame: pl.DataFrame, key: pl.Expr) -> bool:
@@ -525,23 +547,37 @@ def _duplicates(section: str, prefix: str, source: str, frame: pl.DataFrame) -> 
     return frame, rejections
 
 
-def _references(frames: dict[str, pl.DataFrame], where: dict[str, tuple[str, str]]) -> tuple[list[Rejection], dict[str, set[int]]]:
-    """Drop records whose references do not resolve, repeating until stable (rejections cascade)."""
+def _references(frames: dict[str, pl.DataFrame], where: dict[str, tuple[str, str]],
+                known: Mapping[str, pl.DataFrame]) -> tuple[list[Rejection], dict[str, set[int]], dict[str, pl.DataFrame]]:
+    """Drop records whose references do not resolve, round after round until stable (rejections cascade).
+
+    Each round resolves against the records standing at its start, so a
+    record referring to one dropped in round *k* is dropped in round *k* + 1,
+    for the first of its fields that fails then. A section in *known* was
+    validated elsewhere (its own references are not checked here): its
+    ``id`` column with ``until``, the round in which the id was dropped
+    there (null: loaded), so the rounds here resolve as the whole load's did.
+    Gives the rejections, the dropped rows, and per section the ids dropped
+    here with their round (``id``, ``until``).
+    """
     rejections: list[Rejection] = []
     dropped: dict[str, set[int]] = {s: set() for s in frames}
-    changed = True
-    while changed:
-        changed = False
-        ids = {s: frames[s].select("id") for s in frames}
+    withdrawn: dict[str, list[pl.DataFrame]] = {s: [] for s in frames}
+    last = max((int(k.get_column("until").max() or 0) for k in known.values() if k.height), default=0)  # type: ignore[arg-type]
+    changed, round_ = True, 0
+    while changed or round_ <= last:  # (one round past the last known drop, which it may cascade into)
+        changed, round_ = False, round_ + 1
+        ids = {s: frames[s].select("id") for s in frames} | {
+            s: k.filter(pl.col("until").is_null() | (pl.col("until") >= round_)).select("id") for s, k in known.items()}
         for (section, field), targets in REFERENCES.items():
             frame = frames[section]
-            if frame.height == 0:
+            if frame.height == 0 or section in known:
                 continue
-            known = pl.concat([ids[t] for t in targets]).rename({"id": field}).unique()
+            loaded = pl.concat([ids[t] for t in targets]).rename({"id": field}).unique()
             refs = frame.select(ROW, field)
             if isinstance(frame.schema[field], pl.List):
                 refs = refs.explode(field)
-            missing = refs.drop_nulls(field).join(known, on=field, how="anti").sort(ROW, maintain_order=True)
+            missing = refs.drop_nulls(field).join(loaded, on=field, how="anti").sort(ROW, maintain_order=True)
             if missing.height == 0:
                 continue
             prefix, source = where[section]
@@ -551,18 +587,34 @@ def _references(frames: dict[str, pl.DataFrame], where: dict[str, tuple[str, str
                                             source=source, section=section, row=row, column=field))
             gone = missing[ROW].unique()
             dropped[section].update(gone.to_list())
+            withdrawn[section].append(frame.join(gone.to_frame(), on=ROW).select("id", until=pl.lit(round_, dtype=pl.Int64)))
             frames[section] = frame.join(gone.to_frame(), on=ROW, how="anti")
             changed = True
-    return rejections, dropped
+    return rejections, dropped, {s: pl.concat(w) if w else _withdrawn_none() for s, w in withdrawn.items()}
 
 
-def validate(raws: Sequence[RawSection], extra: Sequence[Rejection] = ()) -> Validated:
+def _withdrawn_none() -> pl.DataFrame:
+    return pl.DataFrame(schema={"id": pl.String, "until": pl.Int64})
+
+
+def known_ids(loaded: pl.Series, withdrawn: pl.DataFrame | None = None) -> pl.DataFrame:
+    """A section's ids as :func:`validate`'s *known* takes them: *loaded* ones and those *withdrawn* by references."""
+    ids = loaded.rename("id").to_frame().with_columns(until=pl.lit(None, dtype=pl.Int64))
+    return ids if withdrawn is None or not withdrawn.height else pl.concat([ids, withdrawn.select("id", "until")])
+
+
+def validate(raws: Sequence[RawSection], extra: Sequence[Rejection] = (), known: Mapping[str, pl.DataFrame] | None = None) -> Validated:
     """Typed, checked tables of the raw sections, with every rejection located.
 
     A section given by several raw sections (a JSON section written twice)
     has its row numbers made distinct by the reader. *extra* are
-    document-level rejections the reader made (an unknown section).
+    document-level rejections the reader made (an unknown section). *known*
+    holds the ids of sections validated before (:func:`known_ids`: reading
+    a partition of a section whose parents were read whole): references
+    resolve against them as they would have in one validation; those
+    sections' own tables come back empty.
     """
+    known = known or {}
     by_section: dict[str, list[RawSection]] = {s: [] for s in SECTIONS}
     for raw in raws:
         by_section[raw.section].append(raw)
@@ -590,7 +642,7 @@ def validate(raws: Sequence[RawSection], extra: Sequence[Rejection] = ()) -> Val
         rejections.extend(found)
         rejected_rows[section].update(r.row for r in found if r.row is not None)
         frames[section] = frame
-    found, dropped = _references(frames, where)
+    found, dropped, withdrawn = _references(frames, where, known)
     rejections.extend(found)
     tallies = {}
     for section in SECTIONS:
@@ -600,4 +652,4 @@ def validate(raws: Sequence[RawSection], extra: Sequence[Rejection] = ()) -> Val
             raise AssertionError(f"section {section!r}: {tally} does not add up")
         tallies[section] = tally
     tables = {s: frames[s].drop(ROW) for s in SECTIONS}
-    return Validated(tables, tuple(rejections), tallies)
+    return Validated(tables, tuple(rejections), tallies, withdrawn)
