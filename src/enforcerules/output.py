@@ -47,6 +47,8 @@ __all__ = ["FORMATS", "STREAMED", "FindingsWriter", "open_writer", "write_report
 
 FORMATS = (".json", ".jsonl", ".parquet", ".csv", ".html", ".xlsx")
 STREAMED = (".json", ".jsonl", ".parquet", ".csv")
+#: Findings a Parquet row group holds (parts are gathered up to it).
+ROW_GROUP_ROWS = 65_536
 
 
 class FindingsWriter:
@@ -88,14 +90,24 @@ class FindingsWriter:
             assert self._text is not None
             table.write_csv(self._text, include_header=self._first)
         else:
-            import pyarrow.parquet as pq
-
-            arrow = table.to_arrow()
-            if self._parquet is None:
-                meta = {b"enforcerules": json.dumps(self.header, ensure_ascii=False).encode()}
-                self._parquet = pq.ParquetWriter(str(self.path), arrow.schema.with_metadata(meta))
-            self._parquet.write_table(arrow.cast(self._parquet.schema))
+            self._parts.append(table)
+            if sum(t.height for t in self._parts) >= ROW_GROUP_ROWS:
+                self._flush_parquet()
         self._first = False
+
+    def _flush_parquet(self) -> None:
+        """Write the held parts as one row group (a part a row group would give thousands of tiny ones in
+        a partitioned check, and the file's metadata, held until close, would grow with each)."""
+        import pyarrow.parquet as pq
+
+        if not self._parts:
+            return
+        arrow = pl.concat(self._parts, how="vertical").to_arrow()
+        self._parts.clear()
+        if self._parquet is None:
+            meta = {b"enforcerules": json.dumps(self.header, ensure_ascii=False).encode()}
+            self._parquet = pq.ParquetWriter(str(self.path), arrow.schema.with_metadata(meta))
+        self._parquet.write_table(arrow.cast(self._parquet.schema), row_group_size=max(arrow.num_rows, 1))
 
     def close(self, rejections: Sequence[Rejection] = ()) -> None:
         """Finish the file (and the rules and rejections siblings of the tabular forms)."""
@@ -111,6 +123,7 @@ class FindingsWriter:
                 pl.DataFrame(schema=FINDINGS_SCHEMA).write_csv(self._text)
             self._text.close()
         else:
+            self._flush_parquet()
             if self._parquet is None:
                 self.write_empty_parquet()
             else:

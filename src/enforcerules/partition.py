@@ -297,21 +297,20 @@ def merge_rule_wide(parts: Iterable[pl.DataFrame]) -> Iterator[pl.DataFrame]:
     that produced no subject row at all.
     """
     seen_subjects: set[str] = set()
-    rule_wide: list[pl.DataFrame] = []
+    held: pl.DataFrame | None = None  # the distinct rule-wide rows so far (one each, however many partitions gave it)
     for part in parts:
         star = pl.col("subject") == "*"
         wide = part.filter(star)
         if wide.height:
-            rule_wide.append(wide)
+            held = wide.unique(maintain_order=True) if held is None else pl.concat([held, wide]).unique(maintain_order=True)
         rows = part.filter(~star)
         if rows.height:
             seen_subjects.update(rows.get_column("rule_id").unique().to_list())
             yield rows
-    if rule_wide:
-        wide = pl.concat(rule_wide).unique(maintain_order=True)
-        wide = wide.filter(~pl.col("rule_id").is_in(sorted(seen_subjects)))
-        if wide.height:
-            yield wide
+    if held is not None:
+        held = held.filter(~pl.col("rule_id").is_in(sorted(seen_subjects)))
+        if held.height:
+            yield held
 
 
 def _evaluate(rules: Sequence[ResolvedRule], facts: Facts, ctx: EvalContext, executor: Executor, rulebook: Rulebook) -> Iterator[pl.DataFrame]:

@@ -573,13 +573,15 @@ def _references(frames: dict[str, pl.DataFrame], where: dict[str, tuple[str, str
             frame = frames[section]
             if frame.height == 0 or section in known:
                 continue
-            loaded = pl.concat([ids[t] for t in targets]).rename({"id": field}).unique()
-            refs = frame.select(ROW, field)
+            loaded = pl.concat([ids[t] for t in targets]).get_column("id")
             if isinstance(frame.schema[field], pl.List):
-                refs = refs.explode(field)
-            missing = refs.drop_nulls(field).join(loaded, on=field, how="anti").sort(ROW, maintain_order=True)
+                refs = frame.select(ROW, field).explode(field).drop_nulls(field)
+                missing = refs.filter(pl.col(field).is_in(loaded.implode()).not_())
+            else:  # (a membership mask: no joined copy of the section)
+                missing = frame.filter(pl.col(field).is_not_null() & pl.col(field).is_in(loaded.implode()).not_()).select(ROW, field)
             if missing.height == 0:
                 continue
+            missing = missing.sort(ROW, maintain_order=True)
             prefix, source = where[section]
             expected = f"the id of a loaded record in {' or '.join(targets)}"
             for row, ref in missing.iter_rows():
