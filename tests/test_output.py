@@ -70,3 +70,24 @@ def test_write_report_of_an_empty_report_is_valid(tmp_path: Path) -> None:
         assert path.exists()
     assert json.loads((tmp_path / "empty.json").read_text(encoding="utf-8")) == report.to_json()
     assert pl.read_parquet(tmp_path / "empty.parquet").height == report.table.height
+
+
+def test_parquet_gathers_small_parts_into_row_groups_and_keeps_the_order(tmp_path: Path, report: er.Report,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import pyarrow.parquet as pq
+
+    from enforcerules import output
+
+    monkeypatch.setattr(output, "ROW_GROUP_ROWS", 5)
+    table = report.table
+    assert table.height > 12
+    parts = [table.slice(0, 2), table.slice(2, 2), table.slice(4, 7), table.slice(11, 1), table.slice(12)]
+    writer = output.open_writer(tmp_path / "f.parquet", {"jurisdiction": "national"}, report.rules, AS_OF)
+    for part in parts:
+        writer.write(part)
+    writer.close()
+    # 2 + 2 held; 7 ≥ 5 flushes them (one group of 4) and is a group of its own; 1 held, then the rest after it
+    sizes = [pq.ParquetFile(tmp_path / "f.parquet").metadata.row_group(i).num_rows
+             for i in range(pq.ParquetFile(tmp_path / "f.parquet").metadata.num_row_groups)]
+    assert sizes[:2] == [4, 7] and sum(sizes) == table.height
+    assert pl.read_parquet(tmp_path / "f.parquet").equals(table.select(list(FINDINGS_SCHEMA)).cast(FINDINGS_SCHEMA))  # type: ignore[arg-type]

@@ -89,6 +89,9 @@ class FindingsWriter:
         elif self.suffix == ".csv":
             assert self._text is not None
             table.write_csv(self._text, include_header=self._first)
+        elif table.height >= ROW_GROUP_ROWS:  # a large part is a row group of its own (after the held ones: order kept)
+            self._flush_parquet()
+            self._write_parquet(table)
         else:
             self._parts.append(table)
             if sum(t.height for t in self._parts) >= ROW_GROUP_ROWS:
@@ -96,18 +99,21 @@ class FindingsWriter:
         self._first = False
 
     def _flush_parquet(self) -> None:
-        """Write the held parts as one row group (a part a row group would give thousands of tiny ones in
-        a partitioned check, and the file's metadata, held until close, would grow with each)."""
+        """Write the held small parts as one row group (a part a row group would give thousands of tiny
+        ones in a partitioned check, and the file's metadata, held until close, would grow with each)."""
+        if self._parts:
+            held = pl.concat(self._parts, how="vertical")
+            self._parts.clear()
+            self._write_parquet(held)
+
+    def _write_parquet(self, table: pl.DataFrame) -> None:
         import pyarrow.parquet as pq
 
-        if not self._parts:
-            return
-        arrow = pl.concat(self._parts, how="vertical").to_arrow()
-        self._parts.clear()
+        arrow = table.to_arrow()
         if self._parquet is None:
             meta = {b"enforcerules": json.dumps(self.header, ensure_ascii=False).encode()}
             self._parquet = pq.ParquetWriter(str(self.path), arrow.schema.with_metadata(meta))
-        self._parquet.write_table(arrow.cast(self._parquet.schema), row_group_size=max(arrow.num_rows, 1))
+        self._parquet.write_table(arrow.cast(self._parquet.schema))
 
     def close(self, rejections: Sequence[Rejection] = ()) -> None:
         """Finish the file (and the rules and rejections siblings of the tabular forms)."""
