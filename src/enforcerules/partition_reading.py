@@ -159,7 +159,12 @@ def read_by_partition(directory: Path, *, by: str = "unit", partitions: int = 8,
         return None
     facts, withdrawn = _others(directory, files, rejections, total, limits)
     keys = partition_keys(facts.table("units"), by, partitions)
-    owners = _Owners(facts.table("officers").select("id", "unit").join(keys, on="unit", how="left").select("id", "part"), ORPHANS)
+    officers = facts.table("officers")
+    part = officers.get_column("unit").replace_strict(keys.get_column("unit"), keys.get_column("part"), default=ORPHANS,
+                                                      return_dtype=pl.Int32)
+    owners = _Owners(officers, part, ORPHANS)
+    if not owners.distinct:  # two officers' ids hash alike: read whole
+        return None
     spill = Path(tempfile.mkdtemp(prefix="enforcerules-training-", dir=spill_dir))
     try:
         batches = _split(path, table, owners, total, spill)
@@ -186,28 +191,39 @@ def _others(directory: Path, files: dict[str, Path], rejections: list[Rejection]
 
 
 class _Owners:
-    """Which partition a training record goes to: its officer's, found by binary search in the sorted loaded officers.
+    """Which partition a training record goes to: its officer's, looked up by the officer's 64-bit hash.
 
-    (A join would build a hash table of every officer for each batch; the
-    sorted ids are built once and searched in place.)
+    The loaded officers' hashes are sorted once and searched in place (a
+    join would build a table of every officer for each batch; sorted ids
+    would hold every id twice). A record whose officer is not loaded but
+    hashes like a loaded one goes to that officer's partition, where it is
+    rejected as in the orphans' partition (its reference resolves against
+    the same officers: loaded ones and those withdrawn everywhere). Two
+    loaded officers hashing alike are not told apart: :attr:`distinct` is
+    then false and the facts are read whole.
     """
 
-    def __init__(self, officers: pl.DataFrame, orphans: int) -> None:
-        ordered = officers.sort("id")
-        self.ids = ordered.get_column("id")
-        self.parts = ordered.get_column("part").cast(pl.Int32)
+    def __init__(self, officers: pl.DataFrame, part: pl.Series, orphans: int) -> None:
+        self.officers = officers.get_column("id")
+        self.part = part  # aligned with the officers table
+        hashes = self.officers.hash(seed=0).to_numpy()
+        order = np.argsort(hashes)
+        self.hashes = hashes[order]
+        self.parts = part.to_numpy()[order]
         self.orphans = orphans
+        self.distinct = not bool((self.hashes[1:] == self.hashes[:-1]).any())
 
     def officers_of(self, part: int) -> pl.Series:
-        return self.ids.filter(self.parts == part)
+        return self.officers.filter(self.part == part)
 
     def of(self, officer: pl.Series) -> pl.Series:
-        if officer.dtype != pl.String or self.ids.is_empty():
+        if officer.dtype != pl.String or not self.hashes.size:
             # an officer cell that is no string names no loaded officer: rejected in the orphans' partition
             return _repeated(self.orphans, officer.len())
-        at = self.ids.search_sorted(officer).clip(0, self.ids.len() - 1)
-        known = (self.ids.gather(at) == officer).fill_null(False)
-        return pl.select(pl.when(known).then(self.parts.gather(at)).otherwise(self.orphans)).to_series()
+        wanted = officer.hash(seed=0).to_numpy()
+        at = np.minimum(np.searchsorted(self.hashes, wanted), self.hashes.size - 1)
+        known = (self.hashes[at] == wanted) & officer.is_not_null().to_numpy()
+        return pl.Series(_PART, np.where(known, self.parts[at], self.orphans), dtype=pl.Int32)
 
 
 def _repeated(value: int, n: int) -> pl.Series:

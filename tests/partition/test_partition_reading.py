@@ -209,3 +209,34 @@ def test_an_unreadable_training_table_is_a_located_error(tmp_path: Path, capsys:
     assert main(["check", "national", str(tmp_path), "--out", str(tmp_path / "f.parquet"), "--partition-by", "unit"]) != 0
     err = capsys.readouterr().err
     assert "training.csv" in err and "Traceback" not in err
+
+
+def test_training_goes_to_its_officers_partition_and_unknown_officers_to_the_orphans() -> None:
+    from enforcerules.partition_reading import _Owners
+
+    officers = pl.DataFrame({"id": ["a", "b", "c"]})
+    owners = _Owners(officers, pl.Series([3, 0, 3], dtype=pl.Int32), ORPHANS)
+    assert owners.distinct
+    assert owners.of(pl.Series(["c", "a", "b", "zz", None, "a"])).to_list() == [3, 3, 0, ORPHANS, ORPHANS, 3]
+    assert owners.of(pl.Series([1, 2])).to_list() == [ORPHANS, ORPHANS]  # a typed column of numbers names no officer
+    assert owners.officers_of(3).to_list() == ["a", "c"]
+    assert _Owners(officers.clear(), pl.Series([], dtype=pl.Int32), ORPHANS).of(pl.Series(["a"])).to_list() == [ORPHANS]
+
+
+def test_officers_hashing_alike_read_the_facts_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from enforcerules import partition_reading
+
+    class Alike(partition_reading._Owners):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            self.distinct = False
+
+    tables = {
+        "units": pl.DataFrame({"id": ["u0"], "name": ["甲局"], "kind": "enforcement", "level": "county"}),
+        "officers": pl.DataFrame({"id": ["a"], "unit": ["u0"], "hired_on": ["2020-01-01"]}),
+        "training": pl.DataFrame({"id": ["t1"], "officer": ["a"], "hours": [8.0], "category": "business",
+                                  "held_at": ["2024-03-01T09:00:00+08:00"]}),
+    }
+    _write(tmp_path, "parquet", tables)
+    monkeypatch.setattr(partition_reading, "_Owners", Alike)
+    assert read_by_partition(tmp_path, partitions=2) is None
