@@ -131,8 +131,9 @@ def measure(step: str, folder: Path, jurisdiction: str, out: Path) -> tuple[floa
     """Run one step in a fresh interpreter (polars' thread pool does not survive a fork):
     wall and CPU seconds (children included), its result and peak RSS (KiB)."""
     code = (f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import columnar_benchmark as b; "
-            f"from pathlib import Path; import resource; n = b.STEPS[{step!r}](Path({str(folder)!r}), {jurisdiction!r}, Path({str(out)!r})); "
-            "print(n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+            f"from pathlib import Path; n = b.STEPS[{step!r}](Path({str(folder)!r}), {jurisdiction!r}, Path({str(out)!r})); "
+            # VmHWM, not ru_maxrss: a vfork-started child's ru_maxrss carries the peak of this (parent) process
+            "import re; print(n, re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))")
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     wall = time.perf_counter() - t0

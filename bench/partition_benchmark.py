@@ -6,7 +6,7 @@ Writes the Parquet tables of bench/columnar_benchmark.py (units, officers, ten
 training records an officer) for each size, then runs `enforcerules check
 national DIR --as-of 2025-06-30 --out findings.parquet`, without and with
 `--partition-by unit --partitions N`, each in a fresh interpreter, and prints
-wall time, CPU time, findings and peak RSS (from `wait4`). N grows with the
+wall time, CPU time, findings and peak RSS (the process's VmHWM). N grows with the
 size (`--officers-per-partition`, default 6,250: 16 partitions at 100,000
 officers, 160 at 1,000,000), so a partition holds as many records at every
 size: what stays flat is the partition, and what grows is what the check
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -29,21 +30,30 @@ import polars as pl
 sys.path.insert(0, str(Path(__file__).parent))
 from columnar_benchmark import AS_OF, write_tables  # noqa: E402
 
-ENFORCERULES = str(Path(sys.executable).with_name("enforcerules"))
+# The `enforcerules` command's main, then the process's own peak RSS. VmHWM, not getrusage's ru_maxrss: a
+# child started by vfork and exec inherits in ru_maxrss the peak of the parent it was started from (this
+# script, which reads findings tables between runs); VmHWM belongs to the process's memory since exec.
+RUNNER = ("import sys, re; from enforcerules.cli import main\n"
+          "try:\n    code = main(sys.argv[1:])\n"
+          "finally:\n    hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)\n"
+          "    print('peak-kib', hwm, file=sys.stderr)\n"
+          "sys.exit(code)")
 
 
 def measure(folder: Path, jurisdiction: str, extra: list[str]) -> tuple[float, float, int, int, Path]:
     """(wall s, CPU s, findings, peak RSS KiB, findings file) of one `check --out` in a fresh process."""
     out = folder / f"findings-{'partitioned' if extra else 'whole'}.parquet"
-    t = time.perf_counter()
-    proc = subprocess.Popen([ENFORCERULES, "check", jurisdiction, str(folder), "--as-of", AS_OF.isoformat(), "--out", str(out), *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    assert proc.stdout is not None
-    line = proc.stdout.read().decode().strip().splitlines()[-1]
-    _, status, usage = os.wait4(proc.pid, 0)
-    assert os.waitstatus_to_exitcode(status) in (0, 1, 3, 4), (status, line)  # findings or rejections, not an error
+    t, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.Popen([sys.executable, "-c", RUNNER, "check", jurisdiction, str(folder), "--as-of", AS_OF.isoformat(),
+                             "--out", str(out), *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    stdout, stderr = proc.communicate()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert proc.returncode in (0, 1, 3, 4), (proc.returncode, stderr.decode()[-2000:])  # findings or rejections, not an error
+    line = stdout.decode().strip().splitlines()[-1]
     found = int(line.split(": ", 1)[1].split(" findings", 1)[0])
-    return time.perf_counter() - t, usage.ru_utime + usage.ru_stime, found, usage.ru_maxrss, out
+    peak = int(stderr.decode().strip().splitlines()[-1].split()[-1])
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return time.perf_counter() - t, cpu, found, peak, out
 
 
 def main() -> None:
