@@ -90,7 +90,7 @@ def _crosses(tables: dict[str, pl.DataFrame], folder: Path, by: str, partitions:
 
 
 @pytest.mark.parametrize("fmt", ["parquet", "typed", "csv"])
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(tables=_directory(), by=st.sampled_from(["unit", "region"]), partitions=st.integers(1, 5))
 def test_reading_by_partition_gives_the_whole_loads_findings_and_rejections(
         fmt: str, tables: dict[str, pl.DataFrame], by: str, partitions: int, tmp_path_factory: pytest.TempPathFactory) -> None:
