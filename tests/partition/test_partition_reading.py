@@ -47,6 +47,16 @@ def _write(folder: Path, fmt: str, tables: dict[str, pl.DataFrame]) -> None:
             table.select(pl.all().cast(pl.String)).write_csv(folder / f"{section}.csv")
 
 
+def _one_officer() -> dict[str, pl.DataFrame]:
+    """One unit, its officer and one training record of hers."""
+    return {
+        "units": pl.DataFrame({"id": ["u0"], "name": ["甲局"], "kind": "enforcement", "level": "county"}),
+        "officers": pl.DataFrame({"id": ["a"], "unit": ["u0"], "hired_on": ["2020-01-01"]}),
+        "training": pl.DataFrame({"id": ["t1"], "officer": ["a"], "hours": [8.0], "category": "business",
+                                  "held_at": ["2024-03-01T09:00:00+08:00"]}),
+    }
+
+
 @st.composite
 def _directory(draw: st.DrawFn) -> dict[str, pl.DataFrame]:
     """Units, officers and training records with the faults a reading must locate, some crossing partitions."""
@@ -160,12 +170,7 @@ def test_check_by_partition_writes_the_whole_checks_findings_and_rejections(fmt:
 
 
 def test_spill_files_are_removed_when_the_reading_closes(tmp_path: Path) -> None:
-    tables = {
-        "units": pl.DataFrame({"id": ["u0"], "name": ["甲局"], "kind": "enforcement", "level": "county"}),
-        "officers": pl.DataFrame({"id": ["a"], "unit": ["u0"], "hired_on": ["2020-01-01"]}),
-        "training": pl.DataFrame({"id": ["t1"], "officer": ["a"], "hours": [8.0], "category": "business",
-                                  "held_at": ["2024-03-01T09:00:00+08:00"]}),
-    }
+    tables = _one_officer()
     _write(tmp_path / "facts", "parquet", tables)
     spill = tmp_path / "spill"
     spill.mkdir()
@@ -178,12 +183,7 @@ def test_spill_files_are_removed_when_the_reading_closes(tmp_path: Path) -> None
 
 def test_rules_reading_the_whole_facts_refuse_spilled_training_and_the_cli_reads_whole(tmp_path: Path) -> None:
     # Tianjin counts unit-organised sessions across partitions (a rule over the whole facts).
-    tables = {
-        "units": pl.DataFrame({"id": ["u0"], "name": ["甲局"], "kind": "enforcement", "level": "county"}),
-        "officers": pl.DataFrame({"id": ["a"], "unit": ["u0"], "hired_on": ["2020-01-01"]}),
-        "training": pl.DataFrame({"id": ["t1"], "officer": ["a"], "hours": [8.0], "category": "business",
-                                  "held_at": ["2024-03-01T09:00:00+08:00"]}),
-    }
+    tables = _one_officer()
     _write(tmp_path / "facts", "parquet", tables)
     book = er.load_rulebook("tianjin")
     with read_by_partition(tmp_path / "facts", partitions=2) as spilled:
@@ -198,10 +198,8 @@ def test_rules_reading_the_whole_facts_refuse_spilled_training_and_the_cli_reads
 
 
 def test_an_unreadable_training_table_is_a_located_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    tables = {
-        "units": pl.DataFrame({"id": ["u0"], "name": ["甲局"], "kind": "enforcement", "level": "county"}),
-        "officers": pl.DataFrame({"id": ["a"], "unit": ["u0"], "hired_on": ["2020-01-01"]}),
-    }
+    tables = _one_officer()
+    del tables["training"]
     _write(tmp_path, "csv", tables)
     (tmp_path / "training.csv").write_bytes(b"id,officer\n\xff\xfe,a\n")
     with pytest.raises(er.FactsError, match="training.csv"):
@@ -231,12 +229,7 @@ def test_officers_hashing_alike_read_the_facts_whole(tmp_path: Path, monkeypatch
             super().__init__(*args)
             self.distinct = False
 
-    tables = {
-        "units": pl.DataFrame({"id": ["u0"], "name": ["甲局"], "kind": "enforcement", "level": "county"}),
-        "officers": pl.DataFrame({"id": ["a"], "unit": ["u0"], "hired_on": ["2020-01-01"]}),
-        "training": pl.DataFrame({"id": ["t1"], "officer": ["a"], "hours": [8.0], "category": "business",
-                                  "held_at": ["2024-03-01T09:00:00+08:00"]}),
-    }
+    tables = _one_officer()
     _write(tmp_path, "parquet", tables)
     monkeypatch.setattr(partition_reading, "_Owners", Alike)
     assert read_by_partition(tmp_path, partitions=2) is None
