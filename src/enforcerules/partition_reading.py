@@ -136,10 +136,14 @@ def read_by_partition(directory: Path, *, by: str = "unit", partitions: int = 8,
                       spill_dir: Path | None = None) -> SpilledTraining | None:
     """The facts of *directory* with training split by partition, or ``None`` when they must be read whole.
 
-    ``None``: the directory has no training table, this polars cannot stream
-    a table in batches, or a training id appears in two partitions (see the
-    module's notes). Unreadable tables and exceeded limits raise
+    ``None``: the directory has no training table; this polars cannot
+    stream a table in batches; the training table has a column named like
+    the splitting pass's own (``__row``, ``__part``, ``__id_hash``; the
+    whole load rejects its cells as unknown); two loaded officers' ids hash
+    alike; or a training id appears in two partitions (see the module's
+    notes). Unreadable tables and exceeded limits raise
     :class:`~enforcerules.FactsError` as :func:`~enforcerules.load_tables` does.
+    *spill_dir*: where the spill file goes (default: the temporary folder).
     """
     from .partition import ORPHANS, partition_keys
 
