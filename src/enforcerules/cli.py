@@ -115,7 +115,7 @@ def _parser() -> argparse.ArgumentParser:
                    ".rejections siblings), .html (a report with charts, offline), .xlsx (an Excel workbook)")
     c.add_argument("--partition-by", choices=("unit", "region"), help="with --out .json/.jsonl/.parquet/.csv: evaluate partition by "
                    "partition (units, or the units of a region, hashed into --partitions buckets); the same findings")
-    c.add_argument("--partitions", type=int, default=8, help="how many partitions (default 8)")
+    c.add_argument("--partitions", type=int, default=8, help="how many partitions (default 8); memory follows a partition's size: about one for each 5,000-10,000 officers")
     c.add_argument("--spark", metavar="MASTER", help="with --out .json/.jsonl/.parquet/.csv: evaluate on Apache Spark (e.g. local[2]); "
                    "FACTS is a folder of <section>.parquet tables; needs the 'spark' extra")
     c.add_argument("--status", action="append", default=[], choices=[s.value for s in Status], metavar="STATUS",
