@@ -192,20 +192,6 @@ def placements(facts: Facts, keys: pl.DataFrame) -> dict[str, pl.DataFrame]:
     return out
 
 
-def assign_parts(facts: Facts, keys: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    """Each partitioned section with a ``part`` column (and ``guest``: a case's officer from elsewhere).
-
-    The whole facts copied once (for inspection and tests); :func:`partition_tables`
-    gathers one partition at a time instead.
-    """
-    placed = placements(facts, keys)
-    out = {s: facts.table(s).gather(rows["row"]).with_columns(rows["part"]) for s, rows in placed.items()}
-    for section in ("officers", "certificates"):
-        out[section] = out[section].with_columns(guest=pl.lit(False))
-    guests = _guests(facts, placed)
-    return {s: pl.concat([t, guests[s]], how="vertical") if s in guests else t for s, t in out.items()}
-
-
 def _guests(facts: Facts, placed: Mapping[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     """Officers (and their certificates) handling a case of another partition, copied into the case's partition.
 

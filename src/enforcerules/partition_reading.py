@@ -54,6 +54,7 @@ from .limits import Limits
 from .tables import polars_schema
 from .tabular import raw_of_table, read_table, scan_table, table_files
 from .validation import ROW, known_ids, validate
+from .validation import _repeated as repeated
 
 __all__ = ["SpilledTraining", "read_by_partition"]
 
@@ -223,15 +224,11 @@ class _Owners:
     def of(self, officer: pl.Series) -> pl.Series:
         if officer.dtype != pl.String or not self.hashes.size:
             # an officer cell that is no string names no loaded officer: rejected in the orphans' partition
-            return _repeated(self.orphans, officer.len())
+            return repeated(_PART, self.orphans, officer.len(), pl.Int32)
         wanted = officer.hash(seed=0).to_numpy()
         at = np.minimum(np.searchsorted(self.hashes, wanted), self.hashes.size - 1)
         known = (self.hashes[at] == wanted) & officer.is_not_null().to_numpy()
         return pl.Series(_PART, np.where(known, self.parts[at], self.orphans), dtype=pl.Int32)
-
-
-def _repeated(value: int, n: int) -> pl.Series:
-    return pl.Series(_PART, [value], dtype=pl.Int32).new_from_index(0, n) if n else pl.Series(_PART, [], dtype=pl.Int32)
 
 
 def _batches(path: Path, table: pl.LazyFrame, total: int) -> Iterator[pl.DataFrame]:

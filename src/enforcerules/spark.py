@@ -155,7 +155,7 @@ def _to_polars(df: DataFrame, section: str) -> pl.DataFrame:
     return pl.from_arrow(table)  # type: ignore[return-value]
 
 
-# -- partitioning, as partition.assign_parts does it ----------------------------
+# -- partitioning, as partition.placements does it ----------------------------
 
 
 def _with_part(df: DataFrame, owners: DataFrame, on: str) -> DataFrame:
